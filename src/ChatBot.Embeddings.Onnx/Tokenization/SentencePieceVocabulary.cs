@@ -7,7 +7,7 @@ public readonly record struct SentencePiece(string Text, double Score);
 
 /// <summary>
 /// A SentencePiece unigram vocabulary, as the TF.js Universal Sentence Encoder ships it: a JSON array of
-/// <c>[piece, score]</c> pairs whose position is the token id.
+/// <c>[piece, score]</c> pairs whose position is the token id (a null score reads as 0).
 /// </summary>
 public sealed class SentencePieceVocabulary
 {
@@ -45,7 +45,10 @@ public sealed class SentencePieceVocabulary
                 throw new FormatException($"Vocabulary entry {pieces.Count} is not a [piece, score] pair.");
             }
 
-            pieces.Add(new SentencePiece(entry[0].GetString() ?? string.Empty, entry[1].GetDouble()));
+            // The published USE vocabulary has null scores for a few pieces containing ':'. The reference
+            // tokenizer adds them with JavaScript's `+`, where null counts as 0, so they load as 0 here.
+            var score = entry[1].ValueKind == JsonValueKind.Null ? 0d : entry[1].GetDouble();
+            pieces.Add(new SentencePiece(entry[0].GetString() ?? string.Empty, score));
         }
 
         return new SentencePieceVocabulary(pieces);
