@@ -86,7 +86,7 @@ public sealed class OnnxEmbeddingModelProvider(
         string libraryPath;
         try
         {
-            libraryPath = await OnnxRuntimeInstaller.LocateOrInstallAsync(settings.RuntimePath, settings.FetchRuntime, logger, cancellationToken);
+            libraryPath = await OnnxRuntimeInstaller.LocateOrInstallAsync(settings.RuntimePath, settings.FetchRuntime, logger, cancellationToken: cancellationToken);
         }
         catch (OnnxRuntimeNotFoundException ex)
         {

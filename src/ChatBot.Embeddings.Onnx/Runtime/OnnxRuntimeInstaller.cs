@@ -79,8 +79,8 @@ public static class OnnxRuntimeInstaller
         string? configuredPath,
         bool allowFetch = true,
         ILogger? logger = null,
-        CancellationToken cancellationToken = default,
-        string? cacheDirectory = null)
+        string? cacheDirectory = null,
+        CancellationToken cancellationToken = default)
     {
         var directory = cacheDirectory ?? ProjectCacheDirectory.OnnxRuntime();
         var found = OnnxRuntimeLocator.Find(configuredPath, directory);
