@@ -38,7 +38,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
-        RequireName(session.InputNames, manifest.Inputs.InputIds, "input", "inputs.inputIds", manifest);
+        RequireName(session.InputNames, manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
         RequireName(session.OutputNames, manifest.Output, "output", "output", manifest);
         _session = session;
         _tokenizer = tokenizer;

@@ -60,7 +60,7 @@ public static class ModelManifestLoader
         }
 
         var name = Required(document.Name, "name");
-        var modelFile = Required(document.Model, "model");
+        var modelFile = Required(document.Model, "model_file");
         var output = Required(document.Output, "output");
 
         var files = new List<ModelFile>();
@@ -89,7 +89,7 @@ public static class ModelManifestLoader
 
         if (modelFile.Length > 0 && files.Count > 0 && files.All(f => f.Path != modelFile))
         {
-            errors.Add($"'model' ('{modelFile}') must be one of 'files'");
+            errors.Add($"'model_file' ('{modelFile}') must be one of 'files'");
         }
 
         var tokenizerKind = Required(document.Tokenizer?.Kind, "tokenizer.kind");
@@ -98,13 +98,9 @@ public static class ModelManifestLoader
             errors.Add($"'tokenizer.kind' must be wordpiece or sentencepiece (was '{tokenizerKind}')");
         }
 
-        var tokenizerFiles = document.Tokenizer?.Files ?? [];
-        if (tokenizerFiles.Count == 0)
-        {
-            errors.Add("'tokenizer.files' must list at least one file");
-        }
+        var vocabularyFile = Required(document.Tokenizer?.VocabularyFile, "tokenizer.vocabulary_file");
 
-        var inputIds = Required(document.Inputs?.InputIds, "inputs.inputIds");
+        var inputIds = Required(document.Inputs?.InputIds, "inputs.input_ids");
 
         var pooling = PoolingMode.Mean;
         switch (document.Pooling)
@@ -122,7 +118,7 @@ public static class ModelManifestLoader
 
         if (document.MaxTokens is not > 1)
         {
-            errors.Add($"'maxTokens' must be a whole number above 1 (was '{document.MaxTokens}')");
+            errors.Add($"'max_tokens' must be a whole number above 1 (was '{document.MaxTokens}')");
         }
 
         if (document.Dimensions is not > 0)
@@ -132,7 +128,7 @@ public static class ModelManifestLoader
 
         if (document.DeclineBelow is not (>= -1 and <= 1))
         {
-            errors.Add($"'declineBelow' must be a cosine similarity between -1 and 1 (was '{document.DeclineBelow}')");
+            errors.Add($"'decline_threshold' must be a cosine similarity between -1 and 1 (was '{document.DeclineBelow}')");
         }
 
         if (errors.Count > 0)
@@ -147,7 +143,7 @@ public static class ModelManifestLoader
             Directory = directory,
             Files = files,
             ModelFile = modelFile,
-            Tokenizer = new TokenizerSpec(tokenizerKind, tokenizerFiles, document.Tokenizer?.Lowercase ?? true),
+            Tokenizer = new TokenizerSpec(tokenizerKind, vocabularyFile, document.Tokenizer?.Lowercase ?? true),
             Inputs = new ModelInputNames(inputIds, document.Inputs?.AttentionMask, document.Inputs?.TokenTypeIds),
             Output = output,
             Pooling = pooling,
@@ -160,23 +156,24 @@ public static class ModelManifestLoader
         };
     }
 
-    // The wire shape of manifest.json: everything nullable so validation, not the parser, reports what is missing.
+    // The wire shape of manifest.json (snake_case, shared with the USE lite builder): everything nullable so
+    // validation, not the parser, reports what is missing. Unknown fields (e.g. notes) are ignored.
     internal sealed record ManifestDocument
     {
         [JsonPropertyName("name")] public string? Name { get; init; }
         [JsonPropertyName("description")] public string? Description { get; init; }
         [JsonPropertyName("files")] public List<FileDocument>? Files { get; init; }
-        [JsonPropertyName("model")] public string? Model { get; init; }
+        [JsonPropertyName("model_file")] public string? Model { get; init; }
         [JsonPropertyName("tokenizer")] public TokenizerDocument? Tokenizer { get; init; }
         [JsonPropertyName("inputs")] public InputsDocument? Inputs { get; init; }
         [JsonPropertyName("output")] public string? Output { get; init; }
         [JsonPropertyName("pooling")] public string? Pooling { get; init; }
         [JsonPropertyName("normalize")] public bool? Normalize { get; init; }
-        [JsonPropertyName("maxTokens")] public int? MaxTokens { get; init; }
+        [JsonPropertyName("max_tokens")] public int? MaxTokens { get; init; }
         [JsonPropertyName("dimensions")] public int? Dimensions { get; init; }
-        [JsonPropertyName("queryPrefix")] public string? QueryPrefix { get; init; }
-        [JsonPropertyName("passagePrefix")] public string? PassagePrefix { get; init; }
-        [JsonPropertyName("declineBelow")] public double? DeclineBelow { get; init; }
+        [JsonPropertyName("query_prefix")] public string? QueryPrefix { get; init; }
+        [JsonPropertyName("passage_prefix")] public string? PassagePrefix { get; init; }
+        [JsonPropertyName("decline_threshold")] public double? DeclineBelow { get; init; }
     }
 
     internal sealed record FileDocument
@@ -189,14 +186,14 @@ public static class ModelManifestLoader
     internal sealed record TokenizerDocument
     {
         [JsonPropertyName("kind")] public string? Kind { get; init; }
-        [JsonPropertyName("files")] public List<string>? Files { get; init; }
+        [JsonPropertyName("vocabulary_file")] public string? VocabularyFile { get; init; }
         [JsonPropertyName("lowercase")] public bool? Lowercase { get; init; }
     }
 
     internal sealed record InputsDocument
     {
-        [JsonPropertyName("inputIds")] public string? InputIds { get; init; }
-        [JsonPropertyName("attentionMask")] public string? AttentionMask { get; init; }
-        [JsonPropertyName("tokenTypeIds")] public string? TokenTypeIds { get; init; }
+        [JsonPropertyName("input_ids")] public string? InputIds { get; init; }
+        [JsonPropertyName("attention_mask")] public string? AttentionMask { get; init; }
+        [JsonPropertyName("token_type_ids")] public string? TokenTypeIds { get; init; }
     }
 }

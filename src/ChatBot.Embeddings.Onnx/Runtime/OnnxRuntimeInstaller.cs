@@ -75,34 +75,40 @@ public static class OnnxRuntimeInstaller
     /// Finds the library (configured path, app folder, cache) and, if it is nowhere, fetches it into the cache.
     /// Throws <see cref="OnnxRuntimeNotFoundException"/> with instructions when that fails too.
     /// </summary>
-    public static async Task<string> LocateOrInstallAsync(string? configuredPath, bool allowFetch = true, ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<string> LocateOrInstallAsync(
+        string? configuredPath,
+        bool allowFetch = true,
+        ILogger? logger = null,
+        string? cacheDirectory = null,
+        CancellationToken cancellationToken = default)
     {
-        var found = OnnxRuntimeLocator.Find(configuredPath);
+        var directory = cacheDirectory ?? ProjectCacheDirectory.OnnxRuntime();
+        var found = OnnxRuntimeLocator.Find(configuredPath, directory);
         if (found is not null)
         {
             return found;
         }
 
-        var looked = string.Join(", ", OnnxRuntimeLocator.Candidates(configuredPath));
+        var looked = string.Join(", ", OnnxRuntimeLocator.Candidates(configuredPath, directory));
         if (!allowFetch)
         {
-            throw new OnnxRuntimeNotFoundException(NotFoundMessage(looked, reason: "fetching is disabled"));
+            throw new OnnxRuntimeNotFoundException(NotFoundMessage(looked, directory, reason: "fetching is disabled"));
         }
 
         try
         {
-            return await EnsureInstalledAsync(logger: logger, cancellationToken: cancellationToken);
+            return await EnsureInstalledAsync(directory, logger, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new OnnxRuntimeNotFoundException(NotFoundMessage(looked, ex.Message), ex);
+            throw new OnnxRuntimeNotFoundException(NotFoundMessage(looked, directory, ex.Message), ex);
         }
     }
 
-    private static string NotFoundMessage(string looked, string reason) =>
+    private static string NotFoundMessage(string looked, string cacheDirectory, string reason) =>
         $"ONNX Runtime {OnnxRuntimeRelease.Version} ({OnnxRuntimeRelease.LibraryFileName}) was not found (looked in: {looked}) " +
         $"and could not be fetched ({reason}). To get it: run `npm pack {OnnxRuntimeRelease.NpmPackage}`, take " +
-        $"{OnnxRuntimeRelease.TarballEntry} out of the .tgz and put it in {ProjectCacheDirectory.OnnxRuntime()}/ " +
+        $"{OnnxRuntimeRelease.TarballEntry} out of the .tgz and put it in {cacheDirectory}/ " +
         "(or anywhere, and set Embeddings:RuntimePath to it).";
 
     private static async Task<string> NpmPackAsync(string workDirectory, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace ChatBot.Embeddings.Onnx.Tokenization;
 /// <summary>
 /// Unicode canonical decomposition (NFD) that works under InvariantGlobalization, where string.Normalize(FormD)
 /// leaves non-ASCII text untouched. Data: CanonicalDecompositions.txt (generated from ICU by
-/// scripts/reference/unicode-decompositions.mjs); Hangul syllables are decomposed by the Unicode algorithm.
+/// scripts/reference/embeddings/unicode-decompositions.mjs); Hangul syllables are decomposed by the Unicode algorithm.
 /// Combining marks are not canonically reordered: the tokenizer only uses this to delete non-spacing marks,
 /// for which their order does not matter.
 /// </summary>

@@ -1,13 +1,13 @@
 // Generates WordPiece reference ids with transformers.js (an independent implementation of the Hugging Face
 // tokenizer), loading bert-base-uncased OFFLINE from ../shared/models/bert-base-uncased/.
-// Usage (from the repo root): node scripts/reference/wordpiece-vectors.mjs
+// Usage (from the repo root): node scripts/reference/embeddings/wordpiece-vectors.mjs
 // Output: tests/ChatBot.Embeddings.Onnx.Tests/TestData/wordpiece-vectors.json
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 env.allowRemoteModels = false;
 env.localModelPath = join(repoRoot, '..', 'shared', 'models');
 
@@ -96,7 +96,7 @@ const supplementaryIdeographs = ['𠀀𠀁 extension-B ideographs', '中𠀀文'
 }));
 
 const output = {
-  generator: 'scripts/reference/wordpiece-vectors.mjs',
+  generator: 'scripts/reference/embeddings/wordpiece-vectors.mjs',
   reference: '@huggingface/transformers AutoTokenizer (bert-base-uncased, offline)',
   cases,
   supplementaryIdeographs,
