@@ -52,7 +52,7 @@ public sealed class UseLiteModelBuilder(
         var onnx = UseLiteOnnxGraph.Build(model, $"Universal Sentence Encoder lite, converted from {Package.Spec} (Apache-2.0).");
         var vocabulary = await File.ReadAllBytesAsync(Path.Combine(distribution, VocabularyFileName), cancellationToken);
         var weights = new UseLiteWeights(model);
-        var manifest = UseLiteManifest.Create(onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineBelow(manifestPath));
+        var manifest = UseLiteManifest.Create(onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineThreshold(manifestPath));
 
         Directory.CreateDirectory(output);
         // Write to temporary names first so an interrupted build never leaves a half-written model behind.

@@ -51,7 +51,7 @@ public sealed class UseLiteGeneratorTests(UseLiteModelFixture fixture)
         try
         {
             var manifestPath = Path.Combine(output.FullName, UseLiteModelBuilder.ManifestFileName);
-            await File.WriteAllTextAsync(manifestPath, "{ \"declineBelow\": 0.123 }");
+            await File.WriteAllTextAsync(manifestPath, "{ \"decline_threshold\": 0.123, \"decline_threshold_note\": \"calibrated\" }");
             var builder = CreateBuilder(output.FullName);
 
             await builder.BuildAsync();
