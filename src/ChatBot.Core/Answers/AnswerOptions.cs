@@ -12,7 +12,7 @@ public sealed class AnswerOptions
     /// lexical evidence alone. Calibrated on tests/eval/questions.jsonl (see README).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinLexicalCoverage { get; set; } = 0.5;
+    public double MinLexicalCoverage { get; set; } = 0.45;
 
     /// <summary>
     /// Cosine similarity at or above which a passage answers on semantic evidence. Null means "use the embedding

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Core.Answers;
 
 /// <summary>
-/// Answers with the best passage that the evidence supports, plus up to <c>maxPassages - 1</c> passages from other
-/// articles that rank nearly as well. Declines, citing nothing, when the best candidate does not answer.
+/// Answers with the best-ranked passage that the evidence supports, plus up to <c>maxPassages - 1</c> passages from
+/// other articles that rank nearly as well. Declines, citing nothing, when no candidate answers.
 /// </summary>
 public sealed class QuestionAnswerer(
     IPassageRetriever retriever,
@@ -17,12 +17,14 @@ public sealed class QuestionAnswerer(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPassages, 1);
         var candidates = await retriever.RetrieveAsync(question ?? string.Empty, options.Value.CandidatePoolSize, cancellationToken);
-        if (candidates.Count == 0 || !policy.Answers(candidates[0]))
+        // A short passage can out-rank on BM25 with one rare word; the answer is the best one the evidence supports.
+        var answering = candidates.Where(policy.Answers).ToList();
+        if (answering.Count == 0)
         {
             return Answer.Declined(question ?? string.Empty);
         }
 
-        var chosen = Choose(candidates, maxPassages);
+        var chosen = Choose(answering, maxPassages);
         var loaded = await passages.GetAsync(chosen.Select(c => c.PassageId).ToList(), cancellationToken);
         var cited = chosen
             .Where(c => loaded.ContainsKey(c.PassageId))
@@ -43,7 +45,7 @@ public sealed class QuestionAnswerer(
                 break;
             }
 
-            if (articles.Add(candidate.ArticleId) && policy.Answers(candidate))
+            if (articles.Add(candidate.ArticleId))
             {
                 chosen.Add(candidate);
             }

@@ -19,7 +19,7 @@ internal static class StopWords
         "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very",
         "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will",
         "with", "would", "you", "your", "yours", "s", "t", "re", "ve", "ll", "d", "don", "doesn", "didn",
-        "isn", "wasn", "aren", "weren", "won't", "whats", "there's", "give", "show", "find",
+        "isn", "wasn", "aren", "weren", "whats", "give", "show", "find", "explain", "describe",
     };
 
     public static bool Contains(string word) => Words.Contains(word);
