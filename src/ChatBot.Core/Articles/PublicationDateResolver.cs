@@ -58,7 +58,8 @@ internal sealed partial class PublicationDateResolver
     /// <summary>
     /// "MOSCOW, January 21 (Sputnik) — … said Wednesday": the year is the latest year the text mentions or the one
     /// after; a candidate is dropped when the text reports a later full date, and must fall on the named weekday.
-    /// Only a single surviving candidate confirmed by the weekday counts as certain.
+    /// Only a single surviving candidate confirmed by the weekday counts as certain; otherwise the earliest surviving
+    /// candidate is kept as an uncertain estimate.
     /// </summary>
     private static PublicationDate? FromDateline(CleanedScrape scrape)
     {
@@ -96,11 +97,12 @@ internal sealed partial class PublicationDateResolver
             .Where(d => weekdays.Count == 0 || weekdays.Contains(d.DayOfWeek))
             .ToList();
 
-        if (candidates.Count != 1)
+        if (candidates.Count == 0 || (candidates.Count > 1 && weekdays.Count > 0))
         {
             return PublicationDate.Unknown($"{said} and the text does not pin one down");
         }
 
+        // Several candidates without a weekday: the latest year the text mentions is the likeliest, but unproven.
         var date = candidates[0];
         var evidence = new List<string> { $"latest year mentioned {latestYear}" };
         if (reportedDates.Count > 0)
@@ -113,7 +115,7 @@ internal sealed partial class PublicationDateResolver
             evidence.Add($"names {date.DayOfWeek}, which {Format(date)} was");
         }
 
-        return new PublicationDate(date, weekdays.Count > 0,
+        return new PublicationDate(date, weekdays.Count > 0 && candidates.Count == 1,
             $"inferred from content: {said}; {string.Join("; ", evidence)}");
     }
 
