@@ -1,0 +1,55 @@
+using ChatBot.Core.Answers;
+using ChatBot.Core.Articles;
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Passages;
+using ChatBot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers ingestion (cleaning, metadata, passages), retrieval and answering. Storage is registered separately
+    /// (e.g. <c>AddSqliteStorage</c>). Retrieval is hybrid (dense + BM25) when an <see cref="IEmbeddingModelSource"/>
+    /// supplies a model, and BM25 alone otherwise or when <c>Retrieval:Mode</c> is <c>Bm25</c>.
+    /// </summary>
+    public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PassageOptions>().Bind(configuration.GetSection("Passages")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleCleaner>();
+        services.AddSingleton<ArticleMetadataExtractor>();
+        services.AddSingleton<PassageSplitter>();
+        services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<SeedFolderReader>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ArticleLibrary>();
+
+        services.AddOptions<HybridOptions>().Bind(configuration.GetSection(HybridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QueryAnalyzer>();
+        services.AddSingleton<LexicalRetriever>();
+        services.AddSingleton<HybridRetriever>();
+        services.TryAddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>();
+        services.AddSingleton<DenseIndex>();
+        services.AddSingleton<IDenseThresholdSource>(sp => sp.GetRequiredService<DenseIndex>());
+        services.AddSingleton<IIngestStep, PassageEmbeddingStep>();
+        services.AddSingleton<IPassageRetriever>(sp =>
+            sp.GetRequiredService<IOptions<HybridOptions>>().Value.Mode == RetrievalMode.Bm25
+                ? sp.GetRequiredService<LexicalRetriever>()
+                : sp.GetRequiredService<HybridRetriever>());
+        services.AddSingleton<AnswerPolicy>();
+        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<IQuestionAnswerer, LibraryBackedAnswerer>();
+
+        services.AddSingleton<CitationFormatter>();
+        services.AddSingleton<PlainTextAnswerRenderer>();
+        return services;
+    }
+}
