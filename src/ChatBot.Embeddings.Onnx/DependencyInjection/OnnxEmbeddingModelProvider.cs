@@ -112,8 +112,9 @@ public sealed class OnnxEmbeddingModelProvider(
             logger.LogInformation("Embedding model {Model} ({Dimensions} dimensions) loaded with ONNX Runtime {Version}", manifest.Name, manifest.Dimensions, _runtime.Version);
             return EmbeddingModelAvailability.Available(generator, manifest);
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or OnnxRuntimeNotFoundException or ModelManifestException or IOException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever went wrong (bad vocabulary file, a graph ORT rejects, …) the host gets a reason and can fall back.
             return EmbeddingModelAvailability.Unavailable($"model '{manifest.Name}' could not be loaded: {ex.Message}");
         }
     }
