@@ -51,6 +51,7 @@ public sealed unsafe class OnnxInferenceSession : IDisposable
         var inputValues = new List<OrtValueHandle>(inputs.Count);
         var names = new List<IntPtr>(inputs.Count + outputNames.Count);
         var outputs = new IntPtr[outputNames.Count];
+        var outputValues = new List<OrtValueHandle>(outputNames.Count);
         var sessionReferenced = false;
         try
         {
@@ -94,6 +95,15 @@ public sealed unsafe class OnnxInferenceSession : IDisposable
                 }
             }
 
+            // Own every output ORT allocated before anything else can throw, so none is leaked.
+            foreach (var output in outputs)
+            {
+                if (output != IntPtr.Zero)
+                {
+                    outputValues.Add(new OrtValueHandle(Api, output));
+                }
+            }
+
             if (status != IntPtr.Zero && cancellationToken.IsCancellationRequested)
             {
                 using var ignored = new OrtStatusHandle(Api, status);
@@ -112,12 +122,9 @@ public sealed unsafe class OnnxInferenceSession : IDisposable
         }
         finally
         {
-            foreach (var output in outputs)
+            foreach (var value in outputValues)
             {
-                if (output != IntPtr.Zero)
-                {
-                    Api.ReleaseValue(output);
-                }
+                value.Dispose();
             }
 
             foreach (var value in inputValues)

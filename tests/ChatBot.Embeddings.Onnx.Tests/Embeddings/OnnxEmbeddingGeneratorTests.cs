@@ -113,6 +113,16 @@ public sealed class OnnxEmbeddingGeneratorTests(OnnxRuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task No_texts_give_no_embeddings()
+    {
+        using var generator = CreateGenerator();
+
+        var embeddings = await generator.GenerateAsync([]);
+
+        Assert.Empty(embeddings);
+    }
+
+    [Fact]
     public void Reports_model_metadata()
     {
         using var generator = CreateGenerator();

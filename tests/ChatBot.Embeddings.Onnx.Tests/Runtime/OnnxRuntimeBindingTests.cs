@@ -93,6 +93,29 @@ public sealed class OnnxRuntimeBindingTests(OnnxRuntimeFixture fixture)
     }
 
     [Fact]
+    public void A_cancellable_run_that_is_not_cancelled_completes()
+    {
+        // Exercises CreateRunOptions (slot 39) and ReleaseRunOptions (97), used only for cancellable runs.
+        using var session = Runtime.OpenSession(MiniLoopModel.Build());
+        using var cancellation = new CancellationTokenSource();
+
+        var outputs = session.Run([OnnxTensor.FromInt64("M", [10]), OnnxTensor.FromFloat("x", [4.5f], 1)], ["y"], cancellation.Token);
+
+        Assert.Equal([4.5f], outputs[0].AsFloats());
+    }
+
+    [Fact]
+    public void Cancelling_during_a_run_terminates_it()
+    {
+        // RunOptionsSetTerminate (slot 46): without it this loop would run for minutes.
+        using var session = Runtime.OpenSession(MiniLoopModel.Build());
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        Assert.Throws<OperationCanceledException>(() =>
+            session.Run([OnnxTensor.FromInt64("M", [2_000_000_000]), OnnxTensor.FromFloat("x", [1f], 1)], ["y"], cancellation.Token));
+    }
+
+    [Fact]
     public void One_session_serves_many_threads()
     {
         using var session = Runtime.OpenSession(MiniOnnxModel.Build());

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ChatBot.Embeddings.Onnx.Tests.Support;
 
 /// <summary>
@@ -33,7 +31,17 @@ internal static class MiniOnnxModel
         return model.ToArray();
     }
 
-    private static void ValueInfo(ProtoWriter value, string name, int elementType)
+    internal static void VectorValueInfo(ProtoWriter value, string name, int elementType, long length)
+    {
+        value.String(1, name);
+        value.Message(2, type => type.Message(1, tensor =>
+        {
+            tensor.Varint(1, elementType);
+            tensor.Message(2, shape => shape.Message(1, dim => dim.Varint(1, length)));
+        }));
+    }
+
+    internal static void ValueInfo(ProtoWriter value, string name, int elementType)
     {
         value.String(1, name);
         value.Message(2, type => type.Message(1, tensor =>
@@ -45,45 +53,5 @@ internal static class MiniOnnxModel
                 shape.Message(1, dim => dim.String(2, "n"));
             });
         }));
-    }
-
-    private sealed class ProtoWriter
-    {
-        private readonly MemoryStream _buffer = new();
-
-        public void Varint(int field, long value)
-        {
-            WriteRawVarint((ulong)((field << 3) | 0));
-            WriteRawVarint((ulong)value);
-        }
-
-        public void String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
-
-        public void Message(int field, Action<ProtoWriter> build)
-        {
-            var inner = new ProtoWriter();
-            build(inner);
-            Bytes(field, inner.ToArray());
-        }
-
-        public byte[] ToArray() => _buffer.ToArray();
-
-        private void Bytes(int field, byte[] bytes)
-        {
-            WriteRawVarint((ulong)((field << 3) | 2));
-            WriteRawVarint((ulong)bytes.Length);
-            _buffer.Write(bytes);
-        }
-
-        private void WriteRawVarint(ulong value)
-        {
-            while (value >= 0x80)
-            {
-                _buffer.WriteByte((byte)(value | 0x80));
-                value >>= 7;
-            }
-
-            _buffer.WriteByte((byte)value);
-        }
     }
 }
