@@ -1,3 +1,4 @@
+using ChatBot.Testing;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Tests.Support;

@@ -1,3 +1,4 @@
+using ChatBot.Testing;
 using System.Net;
 using System.Security.Cryptography;
 using ChatBot.Embeddings.Onnx.Models;
@@ -14,10 +15,10 @@ public sealed class ModelCatalogTests : IDisposable
 
     public ModelCatalogTests()
     {
-        Directory.CreateDirectory(_models.Combine("remote"));
-        File.WriteAllText(_models.Combine("remote", "manifest.json"), Manifest("remote", Sha(ModelBytes), Sha(VocabularyBytes)));
-        Directory.CreateDirectory(_models.Combine("built"));
-        File.WriteAllText(_models.Combine("built", "manifest.json"), BuiltManifest);
+        Directory.CreateDirectory(Path.Combine(_models.Path, "remote"));
+        File.WriteAllText(Path.Combine(_models.Path, "remote", "manifest.json"), Manifest("remote", Sha(ModelBytes), Sha(VocabularyBytes)));
+        Directory.CreateDirectory(Path.Combine(_models.Path, "built"));
+        File.WriteAllText(Path.Combine(_models.Path, "built", "manifest.json"), BuiltManifest);
     }
 
     [Fact]
@@ -45,20 +46,20 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.True(first.IsUsable);
         Assert.All(second.Files, f => Assert.Equal(ModelFileStatus.Verified, f.Status));
         Assert.Equal(2, server.Requests); // model + vocabulary, once
-        Assert.Equal(ModelBytes, File.ReadAllBytes(_models.Combine("remote", "model.onnx")));
+        Assert.Equal(ModelBytes, File.ReadAllBytes(Path.Combine(_models.Path, "remote", "model.onnx")));
         Assert.True(catalog.List().Single(e => e.Manifest.Name == "remote").Present);
     }
 
     [Fact]
     public async Task A_download_with_the_wrong_hash_is_discarded()
     {
-        File.WriteAllText(_models.Combine("remote", "manifest.json"), Manifest("remote", Sha("something else"u8.ToArray()), Sha(VocabularyBytes)));
+        File.WriteAllText(Path.Combine(_models.Path, "remote", "manifest.json"), Manifest("remote", Sha("something else"u8.ToArray()), Sha(VocabularyBytes)));
         var catalog = new ModelCatalog(new HttpClient(new FakeServer()), _models.Path);
 
         var error = await Assert.ThrowsAsync<ModelDownloadException>(() => catalog.DownloadAsync("remote"));
 
         Assert.Contains("the file was discarded", error.Message);
-        Assert.Empty(Directory.GetFiles(_models.Combine("remote"), "model.onnx*"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_models.Path, "remote"), "model.onnx*"));
     }
 
     [Fact]
@@ -75,8 +76,8 @@ public sealed class ModelCatalogTests : IDisposable
     public async Task Verify_reports_missing_mismatched_and_unpinned_files()
     {
         var catalog = new ModelCatalog(new HttpClient(new FakeServer()), _models.Path);
-        File.WriteAllBytes(_models.Combine("remote", "model.onnx"), "tampered"u8.ToArray());
-        File.WriteAllBytes(_models.Combine("built", "model.onnx"), ModelBytes);
+        File.WriteAllBytes(Path.Combine(_models.Path, "remote", "model.onnx"), "tampered"u8.ToArray());
+        File.WriteAllBytes(Path.Combine(_models.Path, "built", "model.onnx"), ModelBytes);
 
         var remote = await catalog.VerifyAsync("remote");
         var built = await catalog.VerifyAsync("built");

@@ -65,7 +65,7 @@ public sealed class ModelManifestLoaderTests
     {
         using var folder = new TempDirectory();
         Assert.Contains(valid, ValidManifest); // the test must really change something
-        var path = folder.Combine("manifest.json");
+        var path = Path.Combine(folder.Path, "manifest.json");
         File.WriteAllText(path, ValidManifest.Replace(valid, invalid, StringComparison.Ordinal));
 
         var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(path));
@@ -78,13 +78,13 @@ public sealed class ModelManifestLoaderTests
     public void The_valid_template_itself_loads()
     {
         using var folder = new TempDirectory();
-        var path = folder.Combine("manifest.json");
+        var path = Path.Combine(folder.Path, "manifest.json");
         File.WriteAllText(path, ValidManifest);
 
         var manifest = ModelManifestLoader.Load(path);
 
         Assert.Equal("test-model", manifest.Name);
-        Assert.Equal(folder.Combine("model.onnx"), manifest.PathOf(manifest.ModelFile));
+        Assert.Equal(Path.Combine(folder.Path, "model.onnx"), manifest.PathOf(manifest.ModelFile));
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class ModelManifestLoaderTests
         using var folder = new TempDirectory();
         Assert.Contains("No model manifest", Assert.Throws<ModelManifestException>(() => ModelManifestLoader.LoadByName(folder.Path, "nope")).Message);
 
-        File.WriteAllText(folder.Combine("manifest.json"), "{ \"name\": ");
-        Assert.Contains("not valid JSON", Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(folder.Combine("manifest.json"))).Message);
+        File.WriteAllText(Path.Combine(folder.Path, "manifest.json"), "{ \"name\": ");
+        Assert.Contains("not valid JSON", Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(Path.Combine(folder.Path, "manifest.json"))).Message);
     }
 
     private const string ValidSha = "0000000000000000000000000000000000000000000000000000000000000000";

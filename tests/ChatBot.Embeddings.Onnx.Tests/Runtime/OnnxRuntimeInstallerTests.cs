@@ -1,3 +1,4 @@
+using ChatBot.Testing;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -13,7 +14,7 @@ public sealed class OnnxRuntimeInstallerTests
     {
         using var folder = new TempDirectory();
         var payload = RandomNumberGenerator.GetBytes(200_000);
-        var tarball = folder.Combine("package.tgz");
+        var tarball = Path.Combine(folder.Path, "package.tgz");
         await using (var file = File.Create(tarball))
         await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         await using (var writer = new TarWriter(gzip))
@@ -22,18 +23,18 @@ public sealed class OnnxRuntimeInstallerTests
             await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, OnnxRuntimeRelease.TarballEntry) { DataStream = new MemoryStream(payload) });
         }
 
-        var sha = await OnnxRuntimeInstaller.ExtractEntryAsync(tarball, OnnxRuntimeRelease.TarballEntry, folder.Combine("lib.so"), CancellationToken.None);
+        var sha = await OnnxRuntimeInstaller.ExtractEntryAsync(tarball, OnnxRuntimeRelease.TarballEntry, Path.Combine(folder.Path, "lib.so"), CancellationToken.None);
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(payload)), sha);
-        Assert.Equal(payload, File.ReadAllBytes(folder.Combine("lib.so")));
+        Assert.Equal(payload, File.ReadAllBytes(Path.Combine(folder.Path, "lib.so")));
     }
 
     [Fact]
     public void Locator_prefers_the_configured_path_then_app_folder_then_cache()
     {
         using var folder = new TempDirectory();
-        var configuredDirectory = folder.Combine("configured");
-        var cache = folder.Combine("cache");
+        var configuredDirectory = Path.Combine(folder.Path, "configured");
+        var cache = Path.Combine(folder.Path, "cache");
         Directory.CreateDirectory(configuredDirectory);
         Directory.CreateDirectory(cache);
         File.WriteAllText(Path.Combine(cache, OnnxRuntimeRelease.LibraryFileName), "cached");
@@ -66,10 +67,10 @@ public sealed class OnnxRuntimeInstallerTests
     public void Loading_a_file_that_is_not_onnx_runtime_fails_clearly()
     {
         using var folder = new TempDirectory();
-        var bogus = folder.Combine("libbogus.so");
+        var bogus = Path.Combine(folder.Path, "libbogus.so");
         File.WriteAllText(bogus, "not a library");
 
         Assert.ThrowsAny<Exception>(() => OnnxRuntimeLibrary.Load(bogus));
-        Assert.Throws<OnnxRuntimeNotFoundException>(() => OnnxRuntimeLibrary.Load(folder.Combine("missing.so")));
+        Assert.Throws<OnnxRuntimeNotFoundException>(() => OnnxRuntimeLibrary.Load(Path.Combine(folder.Path, "missing.so")));
     }
 }
