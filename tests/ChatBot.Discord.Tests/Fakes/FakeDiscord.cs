@@ -47,6 +47,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>When false, heartbeats are received but never ACKed (a zombie connection).</summary>
     public bool AckHeartbeats { get; set; } = true;
 
+    /// <summary>
+    /// How many already-delivered events a Resume replays again (a real gateway may overlap); 0 replays only
+    /// what the client missed.
+    /// </summary>
+    public int ResumeReplayOverlap { get; set; }
+
     public string ApiBaseUrl => $"{BaseUrl}/api/v10";
 
     private string BaseUrl { get; set; } = "";
@@ -273,7 +279,7 @@ public sealed class FakeDiscord : IAsyncDisposable
                     }
 
                     var after = data.GetProperty("seq").ValueKind == JsonValueKind.Number ? data.GetProperty("seq").GetInt32() : 0;
-                    foreach (var (seq, json) in _eventLog.Where(e => e.Seq > after))
+                    foreach (var (seq, json) in _eventLog.Where(e => e.Seq > after - ResumeReplayOverlap && e.Seq > 1))
                     {
                         await connection.SendAsync(json);
                     }
