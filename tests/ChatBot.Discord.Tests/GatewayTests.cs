@@ -35,7 +35,6 @@ public sealed class GatewayTests : IAsyncLifetime
         await _discord.WaitUntilLiveAsync(1);
         var seq = await _discord.DispatchAsync("MESSAGE_CREATE", GuildMessage("2001", "not for the bot"));
         var beat = await _discord.WaitForFrameAsync(f => f.Op == 1 && f.Data.ValueKind == JsonValueKind.Number && f.Data.GetInt32() == seq);
-        Assert.Equal(1, beat.Connection);
     }
 
     [Fact]

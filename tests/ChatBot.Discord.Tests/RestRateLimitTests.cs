@@ -36,6 +36,22 @@ public sealed class RestRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Empty_bucket_from_headers_delays_the_next_request_until_it_resets()
+    {
+        await using var bot = await BotUnderTest.StartAsync(_discord, new StubAnswerer());
+        await _discord.WaitUntilLiveAsync(1);
+        _discord.ReportEmptyBucket("/messages", resetAfterSeconds: 0.4);
+
+        await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("4051", "cease-fire one"));
+        var first = await _discord.WaitForRequestAsync(r => r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("4052", "cease-fire two"));
+        var second = await _discord.WaitForRequestAsync(r => r.Path.EndsWith("/messages", StringComparison.Ordinal), occurrence: 2);
+
+        Assert.True(second.ReceivedAt - first.ReceivedAt >= TimeSpan.FromMilliseconds(350), $"second request after {(second.ReceivedAt - first.ReceivedAt).TotalMilliseconds} ms");
+        Assert.DoesNotContain(_discord.Requests, r => r.ResponseStatus == 429);
+    }
+
+    [Fact]
     public async Task Api_errors_and_logs_never_contain_the_bot_token_or_interaction_tokens()
     {
         await using var bot = await BotUnderTest.StartAsync(_discord, new StubAnswerer());

@@ -37,6 +37,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private int _nextSeq;
     private int _nextMessageId = 500;
     private string? _sessionId;
+    private (string PathContains, double ResetAfterSeconds)? _emptyBucket;
     private FakeGatewayConnection? _current;
 
     private FakeDiscord(WebApplication app) => _app = app;
@@ -155,6 +156,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>The next request whose path contains <paramref name="pathContains"/> gets a 429 with this retry_after.</summary>
     public void InjectRateLimit(string pathContains, double retryAfterSeconds, bool global = false) =>
         _rateLimits.Enqueue(new InjectedRateLimit(pathContains, retryAfterSeconds, global));
+
+    /// <summary>
+    /// Responses to paths containing <paramref name="pathContains"/> report an empty bucket that refills after
+    /// <paramref name="resetAfterSeconds"/>; a client that honours the headers waits before the next such request.
+    /// </summary>
+    public void ReportEmptyBucket(string pathContains, double resetAfterSeconds) => _emptyBucket = (pathContains, resetAfterSeconds);
 
     // ---- Waiting ----
 
@@ -369,6 +376,11 @@ public sealed class FakeDiscord : IAsyncDisposable
         response.Headers["X-RateLimit-Limit"] = "50";
         response.Headers["X-RateLimit-Remaining"] = "49";
         response.Headers["X-RateLimit-Reset-After"] = "1.0";
+        if (_emptyBucket is { } empty && path.Contains(empty.PathContains, StringComparison.Ordinal))
+        {
+            response.Headers["X-RateLimit-Remaining"] = "0";
+            response.Headers["X-RateLimit-Reset-After"] = empty.ResetAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         return (method, path) switch
         {
