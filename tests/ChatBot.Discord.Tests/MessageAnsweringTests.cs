@@ -171,4 +171,25 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
         Assert.Equal("Bot " + FakeDiscord.Token, post.Authorization);
         Assert.StartsWith("DiscordBot (", post.UserAgent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_failing_answerer_gets_an_apology_instead_of_silence()
+    {
+        await using var bot = await BotUnderTest.StartAsync(_discord, new ThrowingAnswerer());
+        await _discord.WaitUntilLiveAsync(1);
+
+        await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("1701", "cease-fire?"));
+        await _discord.DispatchAsync("INTERACTION_CREATE", Ask("1702", "tok", "cease-fire?"));
+
+        var post = await _discord.WaitForRequestAsync(IsMessagePost);
+        Assert.Equal(Bot.DiscordEventHandler.FailureText, post.Json.GetProperty("content").GetString());
+        var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
+        Assert.Equal(Bot.DiscordEventHandler.FailureText, edit.Json.GetProperty("content").GetString());
+    }
+
+    private sealed class ThrowingAnswerer : IQuestionAnswerer
+    {
+        public Task<Answer> AnswerAsync(string question, int maxPassages = 3, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("database is locked");
+    }
 }

@@ -19,6 +19,8 @@ public sealed class DiscordEventHandler
 {
     private const int RememberedIds = 5000;
 
+    internal const string FailureText = "Sorry, I couldn't look that up just now. Please try again in a moment.";
+
     private readonly DiscordRestClient _rest;
     private readonly IQuestionAnswerer _answerer;
     private readonly AnswerMessageBuilder _messages;
@@ -124,14 +126,15 @@ public sealed class DiscordEventHandler
             return;
         }
 
-        Answer answer;
+        Answer? answer;
         await using (await TypingIndicator.StartAsync(_rest, message.ChannelId, _options.TypingRefreshInterval, _time, _logger, cancellationToken))
         {
-            answer = await _answerer.AnswerAsync(question, _options.MaxPassages, cancellationToken);
+            answer = await TryAnswerAsync(question, cancellationToken);
         }
 
-        await _rest.CreateMessageAsync(message.ChannelId, _messages.Build(answer, replyTo), cancellationToken);
-        _logger.LogInformation("Answered message {MessageId} in channel {ChannelId} (answered: {Answered})", message.Id, message.ChannelId, answer.Answered);
+        var reply = answer is null ? _messages.PlainText(FailureText, replyTo) : _messages.Build(answer, replyTo);
+        await _rest.CreateMessageAsync(message.ChannelId, reply, cancellationToken);
+        _logger.LogInformation("Answered message {MessageId} in channel {ChannelId} (answered: {Answered})", message.Id, message.ChannelId, answer?.Answered);
     }
 
     private async Task HandleAskAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
@@ -167,9 +170,24 @@ public sealed class DiscordEventHandler
         await _rest.CreateInteractionResponseAsync(
             interaction.Id, interaction.Token, new InteractionResponse(InteractionResponse.DeferredChannelMessageWithSource), cancellationToken);
 
-        var answer = await _answerer.AnswerAsync(question, _options.MaxPassages, cancellationToken);
-        await _rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, _messages.Build(answer), cancellationToken);
-        _logger.LogInformation("Answered /{Command} interaction {InteractionId} (answered: {Answered})", AskCommand.Name, interaction.Id, answer.Answered);
+        var answer = await TryAnswerAsync(question, cancellationToken);
+        var reply = answer is null ? _messages.PlainText(FailureText) : _messages.Build(answer);
+        await _rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, reply, cancellationToken);
+        _logger.LogInformation("Answered /{Command} interaction {InteractionId} (answered: {Answered})", AskCommand.Name, interaction.Id, answer?.Answered);
+    }
+
+    /// <summary>The answer, or null when the answerer failed (logged); the asker then gets an apology instead of silence.</summary>
+    private async Task<Answer?> TryAnswerAsync(string question, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _answerer.AnswerAsync(question, _options.MaxPassages, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Answering a Discord question failed");
+            return null;
+        }
     }
 
     /// <summary>An immediate, ephemeral reply (only the asker sees it) for notices that need no search.</summary>

@@ -4,4 +4,5 @@ namespace ChatBot.Discord.Gateway;
 /// <param name="Action">Resume, identify afresh, or stop for good.</param>
 /// <param name="Reason">Human-readable cause, for logs.</param>
 /// <param name="Established">True when READY or RESUMED was received, i.e. the connection had been healthy.</param>
-internal sealed record ConnectionOutcome(CloseCodeAction Action, string Reason, bool Established);
+/// <param name="InvalidSession">True after op 9, which Discord asks clients to follow with a random 1–5 s pause.</param>
+internal sealed record ConnectionOutcome(CloseCodeAction Action, string Reason, bool Established, bool InvalidSession = false);

@@ -56,7 +56,10 @@ public sealed class DiscordGatewayClient(
                     break;
             }
 
-            var delay = backoff.Next();
+            // After op 9 Discord asks for a random 1–5 s pause; scaled by ReconnectDelay (1 s by default) so tests stay fast.
+            var delay = outcome.InvalidSession
+                ? settings.ReconnectDelay * (1 + (4 * Random.Shared.NextDouble()))
+                : backoff.Next();
             logger.LogWarning(
                 "Discord gateway connection ended: {Reason}; {Next} in {DelayMs} ms",
                 outcome.Reason,

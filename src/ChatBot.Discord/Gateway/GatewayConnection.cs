@@ -134,7 +134,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
                         return new ConnectionOutcome(
                             resumable ? CloseCodeAction.Resume : CloseCodeAction.Reidentify,
                             $"the gateway invalidated the session (op 9, resumable: {resumable})",
-                            established);
+                            established,
+                            InvalidSession: true);
                 }
             }
         }
