@@ -96,6 +96,20 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_malformed_event_is_skipped_and_the_bot_keeps_answering()
+    {
+        await using var bot = await StartReadyBotAsync();
+
+        await _discord.DispatchAsync("MESSAGE_CREATE", new { id = "1191", channel_id = DmChannelId, author = 5, content = "cease-fire?" });
+        await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("1192", "cease-fire after a bad event"));
+
+        await _discord.WaitForRequestAsync(IsMessagePost);
+        Assert.Equal(["cease-fire after a bad event"], bot.Answerer.Questions);
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("could not be read", StringComparison.Ordinal));
+        Assert.Equal(1, _discord.ConnectionCount);
+    }
+
+    [Fact]
     public async Task Declined_question_gets_the_plain_decline_text()
     {
         await using var bot = await StartReadyBotAsync();

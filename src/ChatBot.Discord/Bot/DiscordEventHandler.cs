@@ -58,6 +58,21 @@ public sealed class DiscordEventHandler
 
     public ValueTask HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
+        try
+        {
+            Dispatch(dispatch, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            // One odd event must not take the Discord side down; skip it and keep listening.
+            _logger.LogWarning("Ignored a {Event} event that could not be read: {Error}", dispatch.EventName, ex.Message);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Dispatch(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
         switch (dispatch.EventName)
         {
             case "READY":
@@ -89,8 +104,6 @@ public sealed class DiscordEventHandler
 
                 break;
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Waits for answers still being sent, e.g. at shutdown.</summary>

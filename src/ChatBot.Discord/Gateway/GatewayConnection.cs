@@ -12,6 +12,7 @@ namespace ChatBot.Discord.Gateway;
 internal sealed class GatewayConnection : IAsyncDisposable
 {
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -54,9 +55,15 @@ internal sealed class GatewayConnection : IAsyncDisposable
         Task heartbeat = Task.CompletedTask;
         try
         {
-            await _socket.ConnectAsync(gatewayUri, cancellationToken);
+            GatewayPayload? hello;
+            using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                // A gateway that accepts TCP but never says Hello must not hang the bot forever.
+                handshake.CancelAfter(HandshakeTimeout);
+                await _socket.ConnectAsync(gatewayUri, handshake.Token);
+                hello = await ReceiveAsync(handshake.Token);
+            }
 
-            var hello = await ReceiveAsync(cancellationToken);
             if (hello is null || hello.Op != GatewayOpCode.Hello)
             {
                 return CloseOutcome(established, "the gateway did not start with Hello");
@@ -143,7 +150,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         {
             throw;
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException or JsonException)
         {
             if (_zombie)
             {
