@@ -148,6 +148,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Cancelling a pending receive aborts a ClientWebSocket, so there is no close handshake to do here;
+            // Discord marks the bot offline when the session times out.
             throw;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException or JsonException)
@@ -169,6 +171,10 @@ internal sealed class GatewayConnection : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 // The heartbeat loop ends with the connection.
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException)
+            {
+                _logger.LogDebug("Heartbeat loop ended with {Error}", ex.Message);
             }
         }
     }
