@@ -9,6 +9,8 @@ var root = new RootCommand("ChatBot: answers questions about a set of news artic
     SourcesCommand.Create(),
     EvalCommand.Create(),
     RunCommand.Create(),
+    EmbedCommand.Create(),
+    ModelsCommand.Create(),
 };
 ReplCommand.SetAction(root);
 return await root.Parse(args).InvokeAsync();

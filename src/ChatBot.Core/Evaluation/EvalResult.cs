@@ -12,7 +12,9 @@ public sealed record EvalRow(
     [property: JsonPropertyName("recall_at_3")] bool RecallAt3,
     [property: JsonPropertyName("reciprocal_rank")] double ReciprocalRank,
     [property: JsonPropertyName("top_article")] string? TopArticle,
-    [property: JsonPropertyName("top_passage")] int? TopPassage);
+    [property: JsonPropertyName("top_passage")] int? TopPassage,
+    [property: JsonPropertyName("best_similarity")] double? BestSimilarity,
+    [property: JsonPropertyName("best_coverage")] double BestCoverage);
 
 /// <summary>Figures over an eval set. Rates over answerable questions unless named otherwise.</summary>
 public sealed record EvalSummary(

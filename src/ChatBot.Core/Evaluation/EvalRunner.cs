@@ -54,7 +54,9 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
             RecallAt3: !question.ShouldDecline && relevance.Take(3).Any(r => r),
             ReciprocalRank: question.ShouldDecline || firstRelevant < 0 ? 0 : 1.0 / (firstRelevant + 1),
             top?.Article.Id,
-            top?.Ordinal);
+            top?.Ordinal,
+            ranked.Max(c => c.DenseSimilarity),
+            ranked.Count == 0 ? 0 : ranked.Max(c => c.LexicalCoverage));
     }
 
     private static bool IsRelevant(EvalQuestion question, CitedPassage passage) =>

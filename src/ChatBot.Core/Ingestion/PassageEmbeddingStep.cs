@@ -28,7 +28,8 @@ public sealed class PassageEmbeddingStep(
             return;
         }
 
-        var missing = await vectors.GetPassagesWithoutVectorsAsync(model.ModelId, cancellationToken);
+        var vectorSet = dense.VectorSetId(model);
+        var missing = await vectors.GetPassagesWithoutVectorsAsync(vectorSet, cancellationToken);
         if (missing.Count == 0)
         {
             return;
@@ -40,7 +41,7 @@ public sealed class PassageEmbeddingStep(
             var texts = batch.Select(p => options.Value.EmbedArticleTitle ? $"{p.ArticleTitle}. {p.Text}" : p.Text).ToList();
             var embeddings = await model.Generator.GenerateAsync(texts, model.PassageOptions, cancellationToken);
             await vectors.SaveVectorsAsync(
-                model.ModelId,
+                vectorSet,
                 batch.Select((p, i) => (p.PassageId, embeddings[i].Vector)).ToList(),
                 cancellationToken);
         }
@@ -48,6 +49,6 @@ public sealed class PassageEmbeddingStep(
         dense.Invalidate();
         logger.LogInformation(
             "Embedded {Count} passages with {Model} in {Seconds:F1} s ({Rate:F0} passages/s)",
-            missing.Count, model.ModelId, clock.Elapsed.TotalSeconds, missing.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));
+            missing.Count, vectorSet, clock.Elapsed.TotalSeconds, missing.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));
     }
 }

@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Retrieval;
 
@@ -7,7 +8,11 @@ namespace ChatBot.Core.Retrieval;
 /// The embedding model and the in-memory matrix of its passage vectors, loaded on first use and reloaded after an
 /// ingest changes the vectors. Without a model it says so once in the log and retrieval stays lexical.
 /// </summary>
-public sealed class DenseIndex(IEmbeddingModelSource source, IPassageVectorStore store, ILogger<DenseIndex> logger)
+public sealed class DenseIndex(
+    IEmbeddingModelSource source,
+    IPassageVectorStore store,
+    IOptions<HybridOptions> options,
+    ILogger<DenseIndex> logger)
     : IDenseThresholdSource
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -16,6 +21,12 @@ public sealed class DenseIndex(IEmbeddingModelSource source, IPassageVectorStore
     private PassageMatrix? _matrix;
 
     public double? MinSimilarity => _model?.MinSimilarity;
+
+    /// <summary>
+    /// The tag stored with every vector: the model id, plus "+title" when passages are embedded with their
+    /// article title, since changing either must re-embed and nothing else should.
+    /// </summary>
+    public string VectorSetId(EmbeddingModelHandle model) => options.Value.EmbedArticleTitle ? model.ModelId + "+title" : model.ModelId;
 
     /// <summary>The model, or null (logged once with the reason) when none can be loaded.</summary>
     public async Task<EmbeddingModelHandle?> GetModelAsync(CancellationToken cancellationToken = default)
@@ -67,7 +78,7 @@ public sealed class DenseIndex(IEmbeddingModelSource source, IPassageVectorStore
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                matrix = _matrix ??= await store.LoadMatrixAsync(model.ModelId, model.Dimensions, cancellationToken);
+                matrix = _matrix ??= await store.LoadMatrixAsync(VectorSetId(model), model.Dimensions, cancellationToken);
             }
             finally
             {

@@ -39,10 +39,10 @@ public sealed class HybridOptions
 
     /// <summary>Weight of the dense side (the lexical side gets 1 − this).</summary>
     [Range(0.0, 1.0)]
-    public double DenseWeight { get; set; } = 0.5;
+    public double DenseWeight { get; set; } = 0.7;
 
     /// <summary>Embed "title. passage" rather than the passage alone, so a passage carries its article's topic.</summary>
-    public bool EmbedArticleTitle { get; set; } = true;
+    public bool EmbedArticleTitle { get; set; }
 
     /// <summary>Passages embedded per model call during ingest.</summary>
     [Range(1, 4096)]

