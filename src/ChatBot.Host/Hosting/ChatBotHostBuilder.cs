@@ -1,4 +1,8 @@
 using ChatBot.Core;
+using ChatBot.Core.Retrieval;
+using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Host.Embeddings;
+using ChatBot.Onnx.Modeling.DependencyInjection;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +44,10 @@ internal static class ChatBotHostBuilder
 
         builder.Services
             .AddChatBotCore(builder.Configuration)
-            .AddSqliteStorage(builder.Configuration);
+            .AddSqliteStorage(builder.Configuration)
+            .AddOnnxEmbeddings(builder.Configuration)
+            .AddUseLiteModelBuilder(builder.Configuration)
+            .AddSingleton<IEmbeddingModelSource, OnnxEmbeddingModelSource>();
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -72,8 +72,18 @@ public sealed class UseLiteModelBuilder(
             return false;
         }
 
-        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath, cancellationToken));
-        if (!manifest.RootElement.TryGetProperty("files", out var files))
+        JsonDocument manifest;
+        try
+        {
+            manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath, cancellationToken));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        using var _ = manifest;
+        if (!manifest.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array || files.GetArrayLength() == 0)
         {
             return false;
         }
@@ -81,7 +91,14 @@ public sealed class UseLiteModelBuilder(
         var directory = Path.GetDirectoryName(manifestPath)!;
         foreach (var file in files.EnumerateArray())
         {
-            var path = Path.Combine(directory, file.GetProperty("path").GetString()!);
+            if (file.ValueKind != JsonValueKind.Object
+                || !file.TryGetProperty("path", out var relative) || relative.GetString() is not { Length: > 0 } relativePath
+                || !file.TryGetProperty("sha256", out var expected))
+            {
+                return false;
+            }
+
+            var path = Path.Combine(directory, relativePath);
             if (!File.Exists(path))
             {
                 return false;
@@ -89,7 +106,7 @@ public sealed class UseLiteModelBuilder(
 
             await using var stream = File.OpenRead(path);
             var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-            if (!string.Equals(actual, file.GetProperty("sha256").GetString(), StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(actual, expected.GetString(), StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

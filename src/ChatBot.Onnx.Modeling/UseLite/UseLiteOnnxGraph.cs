@@ -17,8 +17,28 @@ internal static class UseLiteOnnxGraph
     public const string AttentionMask = "attention_mask";
     public const string Output = "sentence_embedding";
 
+    /// <summary>
+    /// Operator counts of the published TF.js graph. The conversion encodes that graph's structure, so a
+    /// model.json with a different shape is refused instead of being converted into something else.
+    /// </summary>
+    private static readonly Dictionary<string, int> ExpectedOperatorCounts = new(StringComparer.Ordinal)
+    {
+        ["Placeholder"] = 2,
+        ["SparseToDense"] = 1,
+        ["Conv2D"] = 4,
+        ["BatchMatMul"] = 4,
+        ["MatMul"] = 6,
+        ["Softmax"] = 2,
+        ["Relu"] = 2,
+        ["Sin"] = 1,
+        ["Cos"] = 1,
+        ["Rsqrt"] = 5,
+        ["Tanh"] = 1,
+    };
+
     public static byte[] Build(TfjsGraphModel model, string docString)
     {
+        EnsureExpectedGraph(model);
         var weights = new UseLiteWeights(model);
         var graph = new OnnxGraphBuilder("universal_sentence_encoder_lite");
         var epsilon = weights.LayerNormEpsilon;
@@ -51,6 +71,19 @@ internal static class UseLiteOnnxGraph
 
         graph.AddOutput(Output, normalized, TensorProto.Types.DataType.Float, "batch", weights.TanhBias.Shape[0]);
         return graph.ToBytes("ChatBot.Onnx.Modeling.UseLite", docString);
+    }
+
+    private static void EnsureExpectedGraph(TfjsGraphModel model)
+    {
+        var counts = model.Nodes.GroupBy(node => node.Op, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var differences = ExpectedOperatorCounts
+            .Where(expected => counts.GetValueOrDefault(expected.Key) != expected.Value)
+            .Select(expected => $"{expected.Key}: expected {expected.Value}, found {counts.GetValueOrDefault(expected.Key)}")
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new InvalidDataException("This is not the TF.js graph the USE-lite converter was written for (" + string.Join("; ", differences) + ").");
+        }
     }
 
     /// <summary>sin/cos of position × inverse timescale, concatenated: [sequence, channels].</summary>

@@ -21,6 +21,17 @@ public sealed class SentencePieceTokenizerParityTests(UseLiteModelFixture fixtur
     }
 
     [Fact]
+    public void Ids_match_the_javascript_reference_tokenizer_for_seeded_random_strings()
+    {
+        var entries = UseLiteReference.LoadTokenizerFuzz();
+        Assert.True(entries.Count >= 500, $"Only {entries.Count} fuzz strings.");
+
+        var mismatches = entries.Count(entry => !entry.Ids.SequenceEqual(fixture.Tokenizer.EncodeAll(entry.Text)));
+
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
     public void Empty_text_has_no_ids_and_whitespace_only_text_does()
     {
         Assert.Empty(fixture.Tokenizer.Encode(string.Empty, 128).Ids);

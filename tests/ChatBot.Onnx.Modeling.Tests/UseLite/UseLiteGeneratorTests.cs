@@ -45,6 +45,19 @@ public sealed class UseLiteGeneratorTests(UseLiteModelFixture fixture)
     }
 
     [Fact]
+    public async Task Empty_text_gets_a_finite_unit_vector_alone_and_in_a_batch()
+    {
+        var manifest = ModelManifestLoader.Load(fixture.Build.ManifestPath);
+        using var generator = new OnnxEmbeddingGenerator(fixture.Runtime.OpenSession(manifest.PathOf(manifest.ModelFile)), new SentencePieceTokenizerFactory().Create(manifest), manifest);
+
+        var alone = await generator.GenerateAsync([string.Empty]);
+        var batched = await generator.GenerateAsync([string.Empty, "When did Putin visit Japan?"]);
+
+        Assert.Equal(1f, TensorPrimitives.Norm(alone[0].Vector.Span), 4);
+        Assert.True(TensorPrimitives.CosineSimilarity(alone[0].Vector.Span, batched[0].Vector.Span) > 0.9999f);
+    }
+
+    [Fact]
     public async Task Rebuilding_keeps_a_calibrated_decline_threshold()
     {
         var output = Directory.CreateTempSubdirectory("use-lite-calibrated-");

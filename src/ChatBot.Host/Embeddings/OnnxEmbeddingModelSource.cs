@@ -1,0 +1,68 @@
+using ChatBot.Core.Retrieval;
+using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Embeddings.Onnx.Embeddings;
+using ChatBot.Embeddings.Onnx.Runtime;
+using ChatBot.Onnx.Modeling.UseLite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Host.Embeddings;
+
+/// <summary>
+/// Connects the ONNX embedding package to retrieval. Setup is folded in: the default model (USE lite) is built
+/// from its npm package the first time it is needed, and the ONNX Runtime library is fetched by the provider.
+/// Any failure becomes a reason, and the bot answers from BM25 alone.
+/// </summary>
+internal sealed class OnnxEmbeddingModelSource(
+    IEmbeddingModelProvider provider,
+    UseLiteModelBuilder useLiteBuilder,
+    IOptions<OnnxEmbeddingOptions> options,
+    ILogger<OnnxEmbeddingModelSource> logger) : IEmbeddingModelSource
+{
+    public const string Disabled = "none";
+
+    public async Task<(EmbeddingModelHandle? Model, string? Reason)> TryGetAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (string.Equals(settings.Model, Disabled, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "embeddings are turned off (Embeddings:Model = none)");
+        }
+
+        if (string.Equals(settings.Model, "use-lite", StringComparison.OrdinalIgnoreCase) && !UseLiteIsBuilt(settings))
+        {
+            try
+            {
+                logger.LogWarning("Building the USE lite embedding model from its npm package (first run only)…");
+                await useLiteBuilder.BuildAsync(cancellationToken: cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return (null, $"could not build the use-lite model: {ex.Message}");
+            }
+        }
+
+        var availability = await provider.TryGetAsync(cancellationToken);
+        if (!availability.IsAvailable)
+        {
+            return (null, availability.Reason);
+        }
+
+        var manifest = availability.Manifest;
+        var modelHash = manifest.Files.FirstOrDefault(f => f.Path == manifest.ModelFile)?.Sha256 ?? "unpinned";
+        return (new EmbeddingModelHandle(
+            availability.Generator,
+            $"{manifest.Name}@{modelHash[..Math.Min(12, modelHash.Length)]}",
+            manifest.Dimensions,
+            manifest.DeclineBelow,
+            EmbeddingInputType.ForQueries(),
+            EmbeddingInputType.ForPassages()), null);
+    }
+
+    private static bool UseLiteIsBuilt(OnnxEmbeddingOptions settings)
+    {
+        var folder = Path.Combine(ProjectCacheDirectory.ResolveFromRoot(settings.ModelsPath), "use-lite");
+        return File.Exists(Path.Combine(folder, UseLiteModelBuilder.ModelFileName)) &&
+               File.Exists(Path.Combine(folder, UseLiteModelBuilder.VocabularyFileName));
+    }
+}
