@@ -1,3 +1,4 @@
+using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Embeddings.Onnx.Tokenization;
@@ -15,8 +16,8 @@ public static class OnnxEmbeddingServiceCollectionExtensions
     /// <summary>
     /// Registers local ONNX embeddings configured from the "Embeddings" section: a lazily loading
     /// <see cref="IEmbeddingGenerator{String, Embedding}"/>, the <see cref="IEmbeddingModelProvider"/> to check
-    /// availability (and fall back), the WordPiece and SentencePiece tokenizer factories, and the
-    /// <see cref="ModelCatalog"/> (list / download / verify).
+    /// availability (and fall back), Core's <see cref="IEmbeddingModelSource"/> for hybrid retrieval, the WordPiece
+    /// and SentencePiece tokenizer factories, and the <see cref="ModelCatalog"/> (list / download / verify).
     /// </summary>
     public static IServiceCollection AddOnnxEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,9 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextTokenizerFactory, SentencePieceTokenizerFactory>());
         services.TryAddSingleton<IEmbeddingModelProvider, OnnxEmbeddingModelProvider>();
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LazyEmbeddingGenerator>();
+
+        // Core registers a BM25-only source by default; whichever order the host calls the two, this one wins.
+        services.Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource, OnnxEmbeddingModelSource>());
 
         // Model files are large; the download is bounded by cancellation, not by HttpClient's 100 s default.
         services.AddHttpClient(nameof(ModelCatalog), client => client.Timeout = Timeout.InfiniteTimeSpan);

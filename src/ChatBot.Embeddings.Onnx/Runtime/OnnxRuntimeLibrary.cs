@@ -66,7 +66,16 @@ public sealed unsafe class OnnxRuntimeLibrary : IDisposable
         }
 
         // The library is never unloaded: ORT keeps process-wide thread pools and state alive after its last session.
-        var library = NativeLibrary.Load(Path.GetFullPath(libraryPath));
+        IntPtr library;
+        try
+        {
+            library = NativeLibrary.Load(Path.GetFullPath(libraryPath));
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or BadImageFormatException)
+        {
+            throw new OnnxRuntimeNotFoundException($"'{libraryPath}' could not be loaded as a native library: {ex.Message}", ex);
+        }
+
         if (!NativeLibrary.TryGetExport(library, "OrtGetApiBase", out var getApiBaseExport))
         {
             throw new OnnxRuntimeNotFoundException($"'{libraryPath}' is not an ONNX Runtime library (no OrtGetApiBase export).");

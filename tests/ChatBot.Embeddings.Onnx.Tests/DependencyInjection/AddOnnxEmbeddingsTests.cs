@@ -1,5 +1,7 @@
 using ChatBot.Testing;
+using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Embeddings.Onnx.Embeddings;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -87,6 +89,78 @@ public sealed class AddOnnxEmbeddingsTests(OnnxRuntimeFixture fixture) : IDispos
         Assert.Contains("models download bge-small-en-v1.5", availability.Reason);
     }
 
+    [Fact]
+    public async Task Hybrid_retrieval_gets_the_model_with_its_threshold_options_and_a_fingerprinted_id()
+    {
+        WriteTinyBertModelFolder("tiny-bert");
+        using var services = Build(new()
+        {
+            ["Embeddings:Model"] = "tiny-bert",
+            ["Embeddings:ModelsPath"] = _models.Path,
+            ["Embeddings:RuntimePath"] = fixture.LibraryPath,
+        });
+        var source = services.GetRequiredService<IEmbeddingModelSource>();
+
+        var (model, reason) = await source.TryGetAsync();
+        var (again, _) = await source.TryGetAsync();
+
+        Assert.Null(reason);
+        Assert.NotNull(model);
+        Assert.Matches("^tiny-bert@[0-9a-f]{16}$", model.ModelId);
+        Assert.Equal(model.ModelId, again!.ModelId);
+        Assert.Equal(32, model.Dimensions);
+        Assert.Equal(0.5, model.MinSimilarity);
+        Assert.Equal(EmbeddingInputType.Query, model.QueryOptions!.AdditionalProperties![EmbeddingInputType.PropertyName]);
+        Assert.Equal(EmbeddingInputType.Passage, model.PassageOptions!.AdditionalProperties![EmbeddingInputType.PropertyName]);
+        Assert.Equal(32, (await model.Generator.GenerateAsync(["Kuril islands"], model.QueryOptions))[0].Vector.Length);
+    }
+
+    [Fact]
+    public async Task Without_a_model_hybrid_retrieval_is_told_why()
+    {
+        using var services = Build(new() { ["Embeddings:Model"] = "absent", ["Embeddings:ModelsPath"] = _models.Path });
+
+        var (model, reason) = await services.GetRequiredService<IEmbeddingModelSource>().TryGetAsync();
+
+        Assert.Null(model);
+        Assert.Contains("absent", reason);
+    }
+
+    [Fact]
+    public void The_onnx_source_replaces_the_bm25_only_default_whichever_is_registered_first()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var before = new ServiceCollection().AddLogging();
+        before.AddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>();
+        before.AddOnnxEmbeddings(configuration);
+        var after = new ServiceCollection().AddLogging();
+        after.AddOnnxEmbeddings(configuration);
+        after.TryAddSingletonSource();
+
+        using var first = before.BuildServiceProvider();
+        using var second = after.BuildServiceProvider();
+
+        Assert.IsType<OnnxEmbeddingModelSource>(first.GetRequiredService<IEmbeddingModelSource>());
+        Assert.IsType<OnnxEmbeddingModelSource>(second.GetRequiredService<IEmbeddingModelSource>());
+    }
+
+    [Fact]
+    public async Task The_model_id_changes_when_anything_that_shapes_the_vectors_changes()
+    {
+        WriteTinyBertModelFolder("tiny-bert");
+        var manifest = ModelManifestLoader.LoadByName(_models.Path, "tiny-bert");
+
+        var original = await OnnxEmbeddingModelSource.FingerprintAsync(manifest, CancellationToken.None);
+        var samePrint = await OnnxEmbeddingModelSource.FingerprintAsync(manifest, CancellationToken.None);
+        var otherPrefix = await OnnxEmbeddingModelSource.FingerprintAsync(manifest with { PassagePrefix = "passage: " }, CancellationToken.None);
+        var otherPooling = await OnnxEmbeddingModelSource.FingerprintAsync(manifest with { Pooling = PoolingMode.Cls }, CancellationToken.None);
+        await File.AppendAllTextAsync(manifest.PathOf(manifest.ModelFile), " ");
+        var otherBytes = await OnnxEmbeddingModelSource.FingerprintAsync(manifest, CancellationToken.None);
+
+        Assert.Equal(original, samePrint);
+        Assert.Equal(4, new[] { original, otherPrefix, otherPooling, otherBytes }.Distinct().Count());
+    }
+
     public void Dispose() => _models.Dispose();
 
     private void WriteTinyBertModelFolder(string name)
@@ -114,5 +188,15 @@ public sealed class AddOnnxEmbeddingsTests(OnnxRuntimeFixture fixture) : IDispos
         services.AddLogging();
         services.AddOnnxEmbeddings(configuration);
         return services.BuildServiceProvider();
+    }
+}
+
+internal static class CoreDefaultRegistration
+{
+    /// <summary>What Core's AddChatBotCore does for the embedding source: a TryAdd of the BM25-only default.</summary>
+    public static IServiceCollection TryAddSingletonSource(this IServiceCollection services)
+    {
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>(services);
+        return services;
     }
 }

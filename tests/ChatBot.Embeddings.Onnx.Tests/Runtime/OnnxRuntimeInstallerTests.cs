@@ -70,7 +70,8 @@ public sealed class OnnxRuntimeInstallerTests
         var bogus = Path.Combine(folder.Path, "libbogus.so");
         File.WriteAllText(bogus, "not a library");
 
-        Assert.ThrowsAny<Exception>(() => OnnxRuntimeLibrary.Load(bogus));
+        var notALibrary = Assert.Throws<OnnxRuntimeNotFoundException>(() => OnnxRuntimeLibrary.Load(bogus));
+        Assert.Contains("could not be loaded as a native library", notALibrary.Message);
         Assert.Throws<OnnxRuntimeNotFoundException>(() => OnnxRuntimeLibrary.Load(Path.Combine(folder.Path, "missing.so")));
     }
 }
