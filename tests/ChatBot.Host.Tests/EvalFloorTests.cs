@@ -44,4 +44,40 @@ public sealed class EvalFloorTests
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => new EvalSetReader().ReadAsync(path));
         Assert.Contains("bad.jsonl:2", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Hybrid retrieval with the real USE lite model (built from npm on first use, ONNX Runtime fetched likewise)
+    /// against BM25 alone, both through the real executable: hybrid must win on paraphrases and lose nothing else.
+    /// </summary>
+    [Fact]
+    public async Task Hybrid_with_use_lite_beats_bm25_on_paraphrases_and_keeps_every_other_figure()
+    {
+        var questions = Path.Combine(RepoPaths.Root, "tests", "eval", "questions.jsonl");
+        using var host = new HostProcess();
+        host.Environment["Embeddings__Model"] = "use-lite";
+
+        var bm25 = await EvalAsync(host, questions, "bm25");
+        var hybrid = await EvalAsync(host, questions, "hybrid");
+
+        Assert.Equal("hybrid", hybrid.GetProperty("retriever").GetString());
+        Assert.True(Figure(hybrid, "by_kind", "paraphrase") > Figure(bm25, "by_kind", "paraphrase"), "paraphrase hit@1");
+        foreach (var higherIsBetter in new[] { "hit_at_1", "recall_at_3", "mrr", "declined_off_topic" })
+        {
+            Assert.True(Figure(hybrid, higherIsBetter) >= Figure(bm25, higherIsBetter), higherIsBetter);
+        }
+
+        Assert.True(Figure(hybrid, "false_declines") <= Figure(bm25, "false_declines"), "false_declines");
+        Assert.True(Figure(hybrid, "hit_at_1") >= 0.8, $"hybrid hit@1 {Figure(hybrid, "hit_at_1")}");
+        Assert.Equal(1.0, Figure(hybrid, "declined_off_topic"));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> EvalAsync(HostProcess host, string questions, string retriever)
+    {
+        var (code, stdout, stderr) = await host.RunAsync("eval", "--questions", questions, "--json", "--retriever", retriever);
+        Assert.True(code == 0, stderr);
+        return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+
+    private static double Figure(System.Text.Json.JsonElement summary, string name, string? kind = null) =>
+        kind is null ? summary.GetProperty(name).GetDouble() : summary.GetProperty(name).GetProperty(kind).GetDouble();
 }

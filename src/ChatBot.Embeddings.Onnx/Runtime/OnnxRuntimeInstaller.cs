@@ -1,3 +1,4 @@
+using ChatBot.Core.Infrastructure;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Formats.Tar;
@@ -39,7 +40,7 @@ public static class OnnxRuntimeInstaller
         Directory.CreateDirectory(directory);
 
         // Several test processes may start at once; one fetches while the others wait and then reuse its file.
-        await using var installLock = await AcquireLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
+        await using var installLock = await CrossProcessFileLock.AcquireAsync(Path.Combine(directory, ".install.lock"), LockWait, cancellationToken);
         if (File.Exists(target))
         {
             return target;
@@ -190,22 +191,6 @@ public static class OnnxRuntimeInstaller
         }
 
         throw new OnnxRuntimeNotFoundException($"'{entryName}' is not in {Path.GetFileName(tarball)}.");
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(string lockPath, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + LockWait;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            }
-        }
     }
 
     private static void TryDeleteDirectory(string path)

@@ -6,6 +6,7 @@ using ChatBot.Onnx.Modeling.DependencyInjection;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -47,7 +48,8 @@ internal static class ChatBotHostBuilder
             .AddSqliteStorage(builder.Configuration)
             .AddOnnxEmbeddings(builder.Configuration)
             .AddUseLiteModelBuilder(builder.Configuration)
-            .AddSingleton<IEmbeddingModelSource, OnnxEmbeddingModelSource>();
+            .AddSingleton<OnnxEmbeddingModelSource>()
+            .Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource, ProvisioningEmbeddingModelSource>());
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -38,6 +39,10 @@ public sealed class UseLiteModelBuilder(
         var modelPath = Path.Combine(output, ModelFileName);
         var vocabularyPath = Path.Combine(output, VocabularyFileName);
         var manifestPath = Path.Combine(output, ManifestFileName);
+
+        // Parallel test projects may all ask for the model at once: one builds, the others wait and find it done.
+        await using var buildLock = await CrossProcessFileLock.AcquireAsync(
+            Path.Combine(RepositoryRoot.Resolve(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
         if (!force && await IsUpToDateAsync(manifestPath, cancellationToken))
         {
             logger.LogInformation("USE lite is already built in {Directory}", output);

