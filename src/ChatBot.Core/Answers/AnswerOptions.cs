@@ -23,7 +23,7 @@ public sealed class AnswerOptions
 
     /// <summary>Extra passages from other articles are cited when their rank score is at least this share of the best.</summary>
     [Range(0.0, 1.0)]
-    public double NearlyAsGood { get; set; } = 0.8;
+    public double NearlyAsGood { get; set; } = 0.9;
 
     /// <summary>How many candidates retrieval considers before choosing what to cite.</summary>
     [Range(1, 1000)]

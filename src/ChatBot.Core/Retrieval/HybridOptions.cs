@@ -39,7 +39,7 @@ public sealed class HybridOptions
 
     /// <summary>Weight of the dense side (the lexical side gets 1 − this).</summary>
     [Range(0.0, 1.0)]
-    public double DenseWeight { get; set; } = 0.7;
+    public double DenseWeight { get; set; } = 0.8;
 
     /// <summary>Embed "title. passage" rather than the passage alone, so a passage carries its article's topic.</summary>
     public bool EmbedArticleTitle { get; set; }
