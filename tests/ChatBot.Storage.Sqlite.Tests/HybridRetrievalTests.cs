@@ -69,7 +69,7 @@ public sealed class HybridRetrievalTests
         Assert.Equal(passages, generator.TextsEmbedded);
 
         var store = bot.Services.GetRequiredService<IPassageVectorStore>();
-        Assert.Equal(passages, (await store.LoadMatrixAsync("keywords@1+title", generator.Dimensions)).Count);
+        Assert.Equal(passages, (await store.LoadMatrixAsync("keywords@1", generator.Dimensions)).Count);
         Assert.Equal(passages, (await store.GetPassagesWithoutVectorsAsync("keywords@2")).Count);
     }
 
