@@ -132,6 +132,11 @@ public sealed class TelegramBotClient
             {
                 failure = "response was not a Bot API envelope";
             }
+            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or UriFormatException)
+            {
+                // A misconfiguration, not a transient failure; the message may quote the URL, so redact it.
+                throw new TelegramNetworkException(method, networkFailures + 1, Redact(ex.Message));
+            }
 
             if (++networkFailures > _options.MaxNetworkRetries)
             {
@@ -149,7 +154,8 @@ public sealed class TelegramBotClient
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"bot{_token}/{method}")
+        // "./" keeps the URI relative: "bot123:abc/…" alone parses as an absolute URI with the scheme "bot123".
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"./bot{_token}/{method}", UriKind.Relative))
         {
             Content = JsonContent.Create(body ?? new { }, options: TelegramJson.Options),
         };
