@@ -1,0 +1,42 @@
+using System.CommandLine;
+using ChatBot.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Host.Commands;
+
+/// <summary><c>run</c>: the bot host, with every platform (Telegram, Discord) that has a token.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the bot on every configured platform (Telegram, Discord) until stopped.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            IReadOnlyList<string> platforms = [];
+            var code = await VerbRunner.RunAsync(async (services, ct) =>
+            {
+                if (platforms.Count == 0)
+                {
+                    await Console.Error.WriteLineAsync(
+                        "No chat platform is configured. Set Telegram__Token and/or Discord__Token (environment), or " +
+                        "Telegram:Token / Discord:Token in appsettings.json or user secrets (see appsettings.example.json).\n" +
+                        "To try the bot without a platform: dotnet run --project src/ChatBot.Host -- repl");
+                    return VerbRunner.BadConfiguration;
+                }
+
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot.Host")
+                    .LogInformation("Running on {Platforms}; press Ctrl+C to stop", string.Join(", ", platforms));
+                await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+                return VerbRunner.Ok;
+            }, cancellationToken, HostMode.Service, builder =>
+            {
+                builder.Services.AddHostedService<LibraryWarmupService>();
+                platforms = PlatformRegistration.AddConfiguredPlatforms(builder);
+            });
+            return code;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using ChatBot.Core;
+using ChatBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ChatBot.Host.Hosting;
+
+/// <summary>
+/// Builds the generic host every verb runs in: configuration from appsettings.json, environment variables
+/// (<c>Telegram__Token</c>) and user secrets; options validated at start; logs on stderr only, so stdout stays
+/// clean for answers and <c>--json</c>.
+/// </summary>
+internal static class ChatBotHostBuilder
+{
+    public static IHost Build(HostMode mode, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            DisableDefaults = false,
+        });
+        builder.Configuration.AddUserSecrets(typeof(ChatBotHostBuilder).Assembly, optional: true);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        if (mode == HostMode.Cli && builder.Configuration["Logging:LogLevel:Default"] is null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.Services
+            .AddChatBotCore(builder.Configuration)
+            .AddSqliteStorage(builder.Configuration);
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using ChatBot.Core.Answers;
+using ChatBot.Core.Ingestion;
+using Spectre.Console;
+
+namespace ChatBot.Host.Output;
+
+/// <summary>The article metadata table shown by <c>ingest</c>, <c>sources</c> and <c>:sources</c>, with warnings below it.</summary>
+internal sealed class ArticleTable(CitationFormatter citations)
+{
+    public void Write(IAnsiConsole console, IReadOnlyList<StoredArticle> articles)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Id").AddColumn("Title").AddColumn("Publisher").AddColumn("Published").AddColumn("Passages");
+        foreach (var article in articles)
+        {
+            var meta = article.Metadata;
+            table.AddRow(
+                Markup.Escape(meta.Id),
+                Markup.Escape(meta.Title),
+                Markup.Escape(meta.Publisher ?? "unknown"),
+                Markup.Escape(DateCell(meta.Date)),
+                article.PassageCount.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        foreach (var article in articles)
+        {
+            var meta = article.Metadata;
+            console.MarkupLine($"[bold]{Markup.Escape(meta.Id)}[/] link: {Markup.Escape(meta.Url ?? "unknown")}");
+            console.MarkupLine($"  [grey]date basis: {Markup.Escape(meta.Date.Basis)}[/]");
+            foreach (var warning in article.Warnings)
+            {
+                console.MarkupLine($"[yellow]warning[/] {Markup.Escape(article.Metadata.Id)}: {Markup.Escape(warning)}");
+            }
+        }
+    }
+
+    /// <summary>A certain date as cited; an unproven estimate is labelled so nobody mistakes it for the date.</summary>
+    private string DateCell(Core.Articles.PublicationDate date) => date switch
+    {
+        { Certain: true } => citations.FormatDate(date),
+        { Value: { } estimate } => $"{CitationFormatter.UncertainDate} (estimate {estimate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})",
+        _ => CitationFormatter.UncertainDate,
+    };
+}

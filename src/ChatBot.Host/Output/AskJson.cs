@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatBot.Core.Answers;
+
+namespace ChatBot.Host.Output;
+
+/// <summary>The <c>ask --json</c> contract: exactly one object on stdout.</summary>
+internal sealed record AskJson(
+    [property: JsonPropertyName("question")] string Question,
+    [property: JsonPropertyName("answered")] bool Answered,
+    [property: JsonPropertyName("reply")] string Reply,
+    [property: JsonPropertyName("passages")] IReadOnlyList<AskJsonPassage> Passages)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static AskJson From(Answer answer, string reply) => new(
+        answer.Question,
+        answer.Answered,
+        reply,
+        answer.Passages.Select(p => new AskJsonPassage(
+            p.Article.Id,
+            p.Article.Title,
+            p.Article.Publisher,
+            // Only a proven date is ever given out; an unproven one is null with date_certain false.
+            p.Article.Date.CitableValue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            p.Article.Date.Certain,
+            p.Article.Url,
+            p.Ordinal,
+            p.Text,
+            Math.Round(p.Score, 6))).ToList());
+
+    public string Serialize() => JsonSerializer.Serialize(this, Options);
+}
+
+internal sealed record AskJsonPassage(
+    [property: JsonPropertyName("article")] string Article,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("publisher")] string? Publisher,
+    [property: JsonPropertyName("published")] string? Published,
+    [property: JsonPropertyName("date_certain")] bool DateCertain,
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("passage")] int Passage,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("score")] double Score);

@@ -1,0 +1,111 @@
+using System.Globalization;
+using ChatBot.Core.Answers;
+using ChatBot.Core.Ingestion;
+using ChatBot.Host.Output;
+using Spectre.Console;
+
+namespace ChatBot.Host.Repl;
+
+/// <summary>
+/// The interactive console: a prompt, answers with their citations, and a few ':' commands.
+/// Reads lines from <paramref name="input"/> so Ctrl+D (end of input) ends the session like :quit.
+/// </summary>
+internal sealed class ReplSession(
+    IQuestionAnswerer answerer,
+    ArticleLibrary library,
+    ArticleTable articleTable,
+    CitationFormatter citations,
+    IAnsiConsole console,
+    TextReader input)
+{
+    private bool _debug;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var report = await library.EnsureCurrentAsync(cancellationToken);
+        console.MarkupLine($"[bold]ChatBot[/] — ask about {report.Articles.Count} news articles; every answer says where it came from.");
+        console.MarkupLine("[grey]Type a question, :help for commands, :quit or Ctrl+D to leave.[/]");
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            console.Markup("[bold green]ask>[/] ");
+            var line = await input.ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                console.WriteLine();
+                return;
+            }
+
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line.StartsWith(':'))
+            {
+                if (!await RunCommandAsync(line, cancellationToken))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            WriteAnswer(await answerer.AnswerAsync(line, cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <returns>False when the session should end.</returns>
+    private async Task<bool> RunCommandAsync(string line, CancellationToken cancellationToken)
+    {
+        switch (line.ToLowerInvariant())
+        {
+            case ":quit" or ":q" or ":exit":
+                return false;
+            case ":help" or ":h" or ":?":
+                console.MarkupLine(
+                    "[bold]:sources[/] list the articles   [bold]:reload[/] re-read the seeds folder   " +
+                    "[bold]:debug[/] toggle scores and passage ids   [bold]:quit[/] leave (or Ctrl+D)");
+                return true;
+            case ":sources":
+                articleTable.Write(console, (await library.EnsureCurrentAsync(cancellationToken)).Articles);
+                return true;
+            case ":reload":
+                var report = await library.ReloadAsync(cancellationToken: cancellationToken);
+                console.MarkupLine(
+                    $"reloaded: added {report.Added.Count}, updated {report.Updated.Count}, " +
+                    $"unchanged {report.Unchanged.Count}, removed {report.Removed.Count}");
+                return true;
+            case ":debug":
+                _debug = !_debug;
+                console.MarkupLine($"debug is [bold]{(_debug ? "on" : "off")}[/]");
+                return true;
+            default:
+                console.MarkupLine($"[yellow]Unknown command {Markup.Escape(line)}.[/] :help lists the commands.");
+                return true;
+        }
+    }
+
+    private void WriteAnswer(Answer answer)
+    {
+        if (!answer.Answered)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(AnswerTexts.Declined)}[/]");
+            return;
+        }
+
+        foreach (var passage in answer.Passages)
+        {
+            console.MarkupLine($"[italic]“{Markup.Escape(passage.Text)}”[/]");
+            console.MarkupLine($"  [grey]— {Markup.Escape(citations.Format(passage.Article))}[/]");
+            if (_debug)
+            {
+                console.MarkupLine(
+                    $"  [blue]{Markup.Escape(passage.Article.Id)}#{passage.Ordinal} score {passage.Score.ToString("F4", CultureInfo.InvariantCulture)}[/]");
+            }
+
+            console.WriteLine();
+        }
+    }
+}

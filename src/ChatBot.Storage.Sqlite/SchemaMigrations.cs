@@ -1,0 +1,58 @@
+namespace ChatBot.Storage.Sqlite;
+
+/// <summary>
+/// The versioned schema. Each entry upgrades from the previous version; a database records the last one applied
+/// in <c>PRAGMA user_version</c>. Never edit a released step: add a new one.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // 1: articles, passages with an external-content FTS5 index kept in sync by triggers, dense vectors
+        //    beside the passages, and small bot state.
+        """
+        CREATE TABLE articles (
+            id            TEXT PRIMARY KEY,
+            content_hash  TEXT NOT NULL,
+            title         TEXT NOT NULL,
+            publisher     TEXT,
+            url           TEXT,
+            published     TEXT,
+            date_certain  INTEGER NOT NULL,
+            date_basis    TEXT NOT NULL,
+            body          TEXT NOT NULL,
+            warnings      TEXT NOT NULL,
+            ingested_at   TEXT NOT NULL
+        );
+        CREATE TABLE passages (
+            id          INTEGER PRIMARY KEY,
+            article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal     INTEGER NOT NULL,
+            start       INTEGER NOT NULL,
+            length      INTEGER NOT NULL,
+            text        TEXT NOT NULL,
+            UNIQUE (article_id, ordinal)
+        );
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text, content = 'passages', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+            INSERT INTO passages_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+            INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TABLE passage_vectors (
+            passage_id  INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            dims        INTEGER NOT NULL,
+            vector      BLOB NOT NULL
+        );
+        CREATE TABLE bot_state (
+            key         TEXT PRIMARY KEY,
+            value       TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        """,
+    ];
+}

@@ -1,0 +1,31 @@
+using ChatBot.Core.Answers;
+using ChatBot.Core.Articles;
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Retrieval;
+using ChatBot.Core.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Storage.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite-backed article store, FTS5 index, passage lookup and bot state.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SqliteStorageOptions>()
+            .Bind(configuration.GetSection(SqliteStorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteArticleStore>();
+        services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
+        services.AddSingleton<IArticleCatalog>(sp => sp.GetRequiredService<SqliteArticleStore>());
+        services.AddSingleton<ILexicalIndex, Fts5LexicalIndex>();
+        services.AddSingleton<IPassageLookup, SqlitePassageLookup>();
+        services.AddSingleton<IBotStateStore, SqliteBotStateStore>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Storage.Sqlite;
+
+/// <summary>Where the single database file lives.</summary>
+public sealed class SqliteStorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Path of the database file; relative paths are taken from the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DatabasePath { get; set; } = "data/chatbot.db";
+}
