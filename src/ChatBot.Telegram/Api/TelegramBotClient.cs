@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -157,7 +158,11 @@ public sealed class TelegramBotClient
         // "./" keeps the URI relative: "bot123:abc/…" alone parses as an absolute URI with the scheme "bot123".
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"./bot{_token}/{method}", UriKind.Relative))
         {
-            Content = JsonContent.Create(body ?? new { }, options: TelegramJson.Options),
+            // Buffered rather than streamed: a Content-Length body works with every server and proxy, chunked does not.
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body ?? new { }, body?.GetType() ?? typeof(object), TelegramJson.Options))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+            },
         };
         var started = Stopwatch.GetTimestamp();
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);

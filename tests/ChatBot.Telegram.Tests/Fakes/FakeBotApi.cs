@@ -178,6 +178,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             return Error(401, "Unauthorized");
         }
 
+        // Stricter than Telegram on purpose: bodies must carry Content-Length, since simple servers and proxies
+        // (and the smoke-test server used for `run`) do not read chunked request bodies.
+        if (context.Request.ContentLength is null)
+        {
+            return Error(411, "Length Required");
+        }
+
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
         InjectedFailure? injected = null;
         lock (_gate)
