@@ -47,3 +47,23 @@ public sealed class TelegramOptionsValidatorTests
         Assert.Contains("Telegram:PollTimeoutSeconds", result.FailureMessage);
     }
 }
+
+public sealed class TelegramStartupValidationTests
+{
+    [Fact]
+    public async Task Host_start_fails_with_the_validation_message_when_the_webhook_secret_is_missing()
+    {
+        await using var api = await Fakes.FakeBotApi.StartAsync();
+        var articles = new Fakes.FakeArticles();
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            Fakes.TestBotHost.StartAsync(api, articles, articles, settings: new Dictionary<string, string?>
+            {
+                ["Telegram:Mode"] = "webhook",
+                ["Telegram:Webhook:Url"] = "https://bot.example.com/hook",
+            }));
+
+        Assert.Contains("Telegram:Webhook:SecretToken is required", error.Message);
+        Assert.Empty(api.Calls);
+    }
+}

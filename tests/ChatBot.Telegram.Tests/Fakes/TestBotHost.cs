@@ -23,7 +23,8 @@ public sealed class TestBotHost : IAsyncDisposable
         IBotStateStore? state = null,
         CapturingLoggerProvider? logs = null,
         RecordingRetryDelay? delay = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -45,6 +46,11 @@ public sealed class TestBotHost : IAsyncDisposable
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         builder.Services.AddSingleton(answerer);
