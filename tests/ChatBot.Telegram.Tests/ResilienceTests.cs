@@ -151,4 +151,51 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain("/bot4242", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_api_that_is_down_at_start_is_retried_until_it_answers()
+    {
+        var delay = new RecordingRetryDelay();
+        _api.InjectFailure("getMe", new InjectedFailure(502, "Bad Gateway"), 8);
+        var (user, chat) = PrivateUser(1);
+        var articles = new FakeArticles();
+        await using var bot = await TestBotHost.StartAsync(_api, articles, articles, delay: delay);
+
+        _api.PostText(chat, user, "Abe in Beijing?");
+        await _api.WaitUntilAsync(api => api.Messages.Count == 1, "the answer once the API is back");
+
+        Assert.Equal(9, _api.Calls.Count(call => call == "getMe"));
+        Assert.Contains(TimeSpan.FromSeconds(30), delay.Requested);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_stops_only_the_telegram_bot_with_a_clear_log()
+    {
+        var logs = new CapturingLoggerProvider();
+        var articles = new FakeArticles();
+        await using var bot = await TestBotHost.StartAsync(_api, articles, articles, logs: logs, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = "4242:REVOKED-token",
+        });
+
+        await _api.WaitUntilAsync(api => api.Calls.Contains("getMe (bad token)"), "the getMe call");
+        var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)bot.Host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
+        await WaitForLogAsync(logs, LogLevel.Critical);
+
+        var critical = Assert.Single(logs.Entries, entry => entry.Level == LogLevel.Critical);
+        Assert.Contains("401 Unauthorized", critical.Message);
+        Assert.DoesNotContain("REVOKED-token", logs.AllText());
+        Assert.DoesNotContain(_api.Calls, call => call.StartsWith("getUpdates", StringComparison.Ordinal));
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+
+    private static async Task WaitForLogAsync(CapturingLoggerProvider logs, LogLevel level)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!logs.Entries.Any(entry => entry.Level == level))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no {level} log entry");
+            await Task.Delay(10);
+        }
+    }
 }

@@ -28,16 +28,9 @@ public sealed class TelegramPollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        // getUpdates is refused while a webhook is set, so remove any left from webhook mode.
+        if (!await startup.TryStartAsync(ct => client.DeleteWebhookAsync(dropPendingUpdates: false, ct), stoppingToken))
         {
-            await startup.InitializeAsync(stoppingToken);
-            // getUpdates is refused while a webhook is set.
-            await client.DeleteWebhookAsync(dropPendingUpdates: false, stoppingToken);
-        }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramNetworkException)
-        {
-            // Do not take the whole host down (other platforms may be running); say clearly what went wrong.
-            logger.LogCritical("Telegram bot not started: {Reason}. Check Telegram:Token and Telegram:ApiBaseUrl.", ex.Message);
             return;
         }
 

@@ -31,17 +31,12 @@ public sealed class TelegramWebhookService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var webhook = options.Value.Webhook;
-        try
+        var registered = await startup.TryStartAsync(
+            ct => client.SetWebhookAsync(new SetWebhookRequest(webhook.Url!, webhook.SecretToken!, Update.HandledKinds, webhook.MaxConnections), ct),
+            stoppingToken);
+        if (!registered)
         {
-            await startup.InitializeAsync(stoppingToken);
-            await client.SetWebhookAsync(
-                new SetWebhookRequest(webhook.Url!, webhook.SecretToken!, Update.HandledKinds, webhook.MaxConnections),
-                stoppingToken);
-        }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramNetworkException)
-        {
-            _logger.LogCritical("Telegram webhook not started: {Reason}. Check Telegram:Token, Telegram:ApiBaseUrl and Telegram:Webhook:Url.", ex.Message);
-            _listening.TrySetException(ex);
+            _listening.TrySetException(new InvalidOperationException("The Telegram webhook could not be registered."));
             return;
         }
 

@@ -175,6 +175,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     {
         if (token != Token)
         {
+            lock (_gate)
+            {
+                Calls.Add($"{method} (bad token)");
+                Signal();
+            }
+
             return Error(401, "Unauthorized");
         }
 
