@@ -6,6 +6,7 @@ using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core;
 
@@ -13,7 +14,8 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers ingestion (cleaning, metadata, passages), retrieval and answering. Storage is registered separately
-    /// (e.g. <c>AddSqliteStorage</c>); a dense retriever, when added, replaces the BM25 <see cref="IPassageRetriever"/>.
+    /// (e.g. <c>AddSqliteStorage</c>). Retrieval is hybrid (dense + BM25) when an <see cref="IEmbeddingModelSource"/>
+    /// supplies a model, and BM25 alone otherwise or when <c>Retrieval:Mode</c> is <c>Bm25</c>.
     /// </summary>
     public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,12 +32,19 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleLibrary>();
 
+        services.AddOptions<HybridOptions>().Bind(configuration.GetSection(HybridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<LexicalRetriever>();
-        services.TryAddSingleton<IPassageRetriever>(sp => sp.GetRequiredService<LexicalRetriever>());
-        services.AddSingleton(sp => new AnswerPolicy(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnswerOptions>>(),
-            sp.GetService<IDenseThresholdSource>()));
+        services.AddSingleton<HybridRetriever>();
+        services.TryAddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>();
+        services.AddSingleton<DenseIndex>();
+        services.AddSingleton<IDenseThresholdSource>(sp => sp.GetRequiredService<DenseIndex>());
+        services.AddSingleton<IIngestStep, PassageEmbeddingStep>();
+        services.AddSingleton<IPassageRetriever>(sp =>
+            sp.GetRequiredService<IOptions<HybridOptions>>().Value.Mode == RetrievalMode.Bm25
+                ? sp.GetRequiredService<LexicalRetriever>()
+                : sp.GetRequiredService<HybridRetriever>());
+        services.AddSingleton<AnswerPolicy>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer, LibraryBackedAnswerer>();
 

@@ -26,6 +26,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<ILexicalIndex, Fts5LexicalIndex>();
         services.AddSingleton<IPassageLookup, SqlitePassageLookup>();
         services.AddSingleton<IBotStateStore, SqliteBotStateStore>();
+        services.AddSingleton<IPassageVectorStore, SqlitePassageVectorStore>();
         return services;
     }
 }

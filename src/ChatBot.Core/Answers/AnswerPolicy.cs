@@ -7,8 +7,13 @@ namespace ChatBot.Core.Answers;
 /// Decides from calibrated evidence whether a candidate answers the question: enough of the question's words
 /// (weighted by rarity), or, with an embedding model, a similarity above the model's calibrated threshold.
 /// </summary>
-public sealed class AnswerPolicy(IOptions<AnswerOptions> options, IDenseThresholdSource? denseThreshold = null)
+public sealed class AnswerPolicy(IOptions<AnswerOptions> options, IDenseThresholdSource? denseThreshold)
 {
+    public AnswerPolicy(IOptions<AnswerOptions> options)
+        : this(options, null)
+    {
+    }
+
     public bool Answers(RetrievalCandidate candidate)
     {
         if (candidate.LexicalCoverage >= options.Value.MinLexicalCoverage)

@@ -44,7 +44,7 @@ public sealed class ArticleIngestor(
 
         foreach (var step in steps)
         {
-            await step.RunAsync(cancellationToken);
+            await step.RunAsync(added.Count + updated.Count + removed.Count > 0, cancellationToken);
         }
 
         return new IngestReport(added, updated, unchanged, removed, await store.GetStoredArticlesAsync(cancellationToken));

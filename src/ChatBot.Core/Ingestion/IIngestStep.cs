@@ -6,5 +6,7 @@ namespace ChatBot.Core.Ingestion;
 /// </summary>
 public interface IIngestStep
 {
-    Task RunAsync(CancellationToken cancellationToken = default);
+    /// <param name="articlesChanged">Whether the sync added, replaced or removed any article.</param>
+    /// <param name="cancellationToken">Cancels the step.</param>
+    Task RunAsync(bool articlesChanged, CancellationToken cancellationToken = default);
 }

@@ -31,6 +31,8 @@ internal static class ChatBotHostBuilder
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
+        // The host logs a start-up failure with its stack trace; VerbRunner reports it as one clear line instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         if (mode == HostMode.Cli && builder.Configuration["Logging:LogLevel:Default"] is null)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

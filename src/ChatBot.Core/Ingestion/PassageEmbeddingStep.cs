@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using ChatBot.Core.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Ingestion;
+
+/// <summary>
+/// After the article sync, embeds every passage that has no vector from the current model — new passages, or all
+/// of them when the model changed — and nothing else.
+/// </summary>
+public sealed class PassageEmbeddingStep(
+    DenseIndex dense,
+    IPassageVectorStore vectors,
+    IOptions<HybridOptions> options,
+    ILogger<PassageEmbeddingStep> logger) : IIngestStep
+{
+    public async Task RunAsync(bool articlesChanged, CancellationToken cancellationToken = default)
+    {
+        if (articlesChanged)
+        {
+            // Removed passages must leave the in-memory matrix too, even when nothing new needs embedding.
+            dense.Invalidate();
+        }
+
+        if (options.Value.Mode != RetrievalMode.Hybrid || await dense.GetModelAsync(cancellationToken) is not { } model)
+        {
+            return;
+        }
+
+        var missing = await vectors.GetPassagesWithoutVectorsAsync(model.ModelId, cancellationToken);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
+        {
+            var texts = batch.Select(p => options.Value.EmbedArticleTitle ? $"{p.ArticleTitle}. {p.Text}" : p.Text).ToList();
+            var embeddings = await model.Generator.GenerateAsync(texts, model.PassageOptions, cancellationToken);
+            await vectors.SaveVectorsAsync(
+                model.ModelId,
+                batch.Select((p, i) => (p.PassageId, embeddings[i].Vector)).ToList(),
+                cancellationToken);
+        }
+
+        dense.Invalidate();
+        logger.LogInformation(
+            "Embedded {Count} passages with {Model} in {Seconds:F1} s ({Rate:F0} passages/s)",
+            missing.Count, model.ModelId, clock.Elapsed.TotalSeconds, missing.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));
+    }
+}

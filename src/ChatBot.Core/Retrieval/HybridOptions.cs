@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Core.Retrieval;
+
+public enum RetrievalMode
+{
+    /// <summary>Dense cosine and BM25 fused; falls back to BM25 when no embedding model is available.</summary>
+    Hybrid,
+
+    /// <summary>FTS5 BM25 only.</summary>
+    Bm25,
+}
+
+public enum FusionMethod
+{
+    /// <summary>Reciprocal rank fusion: Σ weight / (k + rank).</summary>
+    ReciprocalRank,
+
+    /// <summary>Weighted sum of cosine similarity and BM25 scaled by the best BM25 score of the query.</summary>
+    WeightedScore,
+}
+
+/// <summary>How lexical and dense evidence are combined.</summary>
+public sealed class HybridOptions
+{
+    public const string Section = "Retrieval";
+
+    public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
+
+    public FusionMethod Fusion { get; set; } = FusionMethod.WeightedScore;
+
+    /// <summary>Candidates taken from each ranking before fusion.</summary>
+    [Range(1, 1000)]
+    public int PoolSize { get; set; } = 50;
+
+    /// <summary>RRF's k: larger flattens the advantage of the very top ranks.</summary>
+    [Range(1, 1000)]
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Weight of the dense side (the lexical side gets 1 − this).</summary>
+    [Range(0.0, 1.0)]
+    public double DenseWeight { get; set; } = 0.5;
+
+    /// <summary>Embed "title. passage" rather than the passage alone, so a passage carries its article's topic.</summary>
+    public bool EmbedArticleTitle { get; set; } = true;
+
+    /// <summary>Passages embedded per model call during ingest.</summary>
+    [Range(1, 4096)]
+    public int EmbeddingBatchSize { get; set; } = 64;
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// Dense cosine and BM25 rankings fused into one. Every fused candidate carries both kinds of evidence — its
+/// lexical coverage and its cosine similarity — for the answer policy, which decides on those and not on the
+/// fused score. Without an embedding model this is exactly the BM25 retriever.
+/// </summary>
+public sealed class HybridRetriever(
+    LexicalRetriever lexical,
+    ILexicalIndex index,
+    QueryAnalyzer analyzer,
+    DenseIndex dense,
+    IOptions<HybridOptions> options) : IPassageRetriever
+{
+    public string Name => "hybrid";
+
+    public async Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(
+        string question, int limit, CancellationToken cancellationToken = default)
+    {
+        var loaded = await dense.GetAsync(cancellationToken);
+        if (loaded is null || string.IsNullOrWhiteSpace(question))
+        {
+            return await lexical.RetrieveAsync(question, limit, cancellationToken);
+        }
+
+        var (model, matrix) = loaded.Value;
+        var settings = options.Value;
+        var terms = analyzer.ContentTerms(question);
+        var lexicalHits = terms.Count > 0 ? await index.SearchAsync(terms, settings.PoolSize, cancellationToken) : [];
+        var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
+        var query = embedding[0].Vector.Span;
+        var denseHits = matrix.TopK(query, settings.PoolSize);
+
+        var fused = settings.Fusion == FusionMethod.ReciprocalRank
+            ? FuseByRank(settings, lexicalHits, denseHits.Select(h => (matrix.PassageIds[h.Row], matrix.ArticleIds[h.Row])).ToList())
+            : FuseByScore(settings, lexicalHits, denseHits.Select(h => (matrix.PassageIds[h.Row], matrix.ArticleIds[h.Row])).ToList(), matrix, query);
+        var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
+        var coverage = terms.Count > 0
+            ? await lexical.CoverageAsync(terms, ranked.Select(c => c.PassageId).ToList(), cancellationToken)
+            : ranked.ToDictionary(c => c.PassageId, _ => 0.0);
+
+        var vector = embedding[0].Vector;
+        return ranked
+            .Select(c => new RetrievalCandidate(c.PassageId, c.ArticleId, c.Score, coverage[c.PassageId], matrix.Similarity(c.PassageId, vector.Span)))
+            .ToList();
+    }
+
+    private static List<(long PassageId, string ArticleId, double Score)> FuseByRank(
+        HybridOptions settings, IReadOnlyList<LexicalHit> lexicalHits, IReadOnlyList<(long PassageId, string ArticleId)> denseHits)
+    {
+        var scores = new Dictionary<long, (string ArticleId, double Score)>();
+        void Add(long id, string article, double score) =>
+            scores[id] = (article, (scores.TryGetValue(id, out var current) ? current.Score : 0) + score);
+
+        for (var rank = 0; rank < lexicalHits.Count; rank++)
+        {
+            Add(lexicalHits[rank].PassageId, lexicalHits[rank].ArticleId, (1 - settings.DenseWeight) / (settings.RrfK + rank + 1));
+        }
+
+        for (var rank = 0; rank < denseHits.Count; rank++)
+        {
+            Add(denseHits[rank].PassageId, denseHits[rank].ArticleId, settings.DenseWeight / (settings.RrfK + rank + 1));
+        }
+
+        return scores.Select(s => (s.Key, s.Value.ArticleId, s.Value.Score)).ToList();
+    }
+
+    /// <summary>
+    /// Weighted sum over the union of both pools: BM25 scaled by the query's best BM25 score (0 when the passage
+    /// shares no word), plus the cosine similarity, which the matrix gives for every candidate.
+    /// </summary>
+    private static List<(long PassageId, string ArticleId, double Score)> FuseByScore(
+        HybridOptions settings,
+        IReadOnlyList<LexicalHit> lexicalHits,
+        IReadOnlyList<(long PassageId, string ArticleId)> denseHits,
+        PassageMatrix matrix,
+        ReadOnlySpan<float> query)
+    {
+        var bestLexical = lexicalHits.Count > 0 ? lexicalHits.Max(h => h.Score) : 1;
+        var candidates = new Dictionary<long, (string ArticleId, double Lexical)>();
+        foreach (var hit in lexicalHits)
+        {
+            candidates[hit.PassageId] = (hit.ArticleId, hit.Score / bestLexical);
+        }
+
+        foreach (var (id, article) in denseHits)
+        {
+            candidates.TryAdd(id, (article, 0));
+        }
+
+        var fused = new List<(long, string, double)>(candidates.Count);
+        foreach (var (id, (article, lexicalScore)) in candidates)
+        {
+            var similarity = matrix.Similarity(id, query) ?? 0;
+            fused.Add((id, article, ((1 - settings.DenseWeight) * lexicalScore) + (settings.DenseWeight * Math.Max(0, similarity))));
+        }
+
+        return fused;
+    }
+}

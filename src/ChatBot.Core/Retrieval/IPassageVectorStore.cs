@@ -1,0 +1,16 @@
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>A passage that still needs a vector for the current model, with its article title as context.</summary>
+public sealed record PassageToEmbed(long PassageId, string ArticleTitle, string Text);
+
+/// <summary>Dense vectors stored beside the passages, tagged with the model that made them.</summary>
+public interface IPassageVectorStore
+{
+    /// <summary>Passages with no vector from <paramref name="modelId"/> (never embedded, or embedded by another model).</summary>
+    Task<IReadOnlyList<PassageToEmbed>> GetPassagesWithoutVectorsAsync(string modelId, CancellationToken cancellationToken = default);
+
+    Task SaveVectorsAsync(string modelId, IReadOnlyList<(long PassageId, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored vector of <paramref name="modelId"/>, as one contiguous row-major matrix.</summary>
+    Task<PassageMatrix> LoadMatrixAsync(string modelId, int dimensions, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics.CodeAnalysis;
+using ChatBot.Embeddings.Onnx.Models;
+using Microsoft.Extensions.AI;
+
+namespace ChatBot.Embeddings.Onnx.DependencyInjection;
+
+/// <summary>Either a ready generator for the configured model, or the reason there is none (for the host to log and fall back).</summary>
+public sealed record EmbeddingModelAvailability
+{
+    private EmbeddingModelAvailability(IEmbeddingGenerator<string, Embedding<float>>? generator, ModelManifest? manifest, string? reason)
+    {
+        Generator = generator;
+        Manifest = manifest;
+        Reason = reason;
+    }
+
+    public IEmbeddingGenerator<string, Embedding<float>>? Generator { get; }
+
+    public ModelManifest? Manifest { get; }
+
+    /// <summary>Why no generator is available, in words a person can act on; null when available.</summary>
+    public string? Reason { get; }
+
+    [MemberNotNullWhen(true, nameof(Generator), nameof(Manifest))]
+    [MemberNotNullWhen(false, nameof(Reason))]
+    public bool IsAvailable => Generator is not null;
+
+    public static EmbeddingModelAvailability Available(IEmbeddingGenerator<string, Embedding<float>> generator, ModelManifest manifest) =>
+        new(generator, manifest, null);
+
+    public static EmbeddingModelAvailability Unavailable(string reason) => new(null, null, reason);
+}

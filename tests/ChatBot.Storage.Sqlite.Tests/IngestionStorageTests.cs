@@ -1,0 +1,159 @@
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Retrieval;
+using ChatBot.Storage.Sqlite;
+using ChatBot.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Storage.Sqlite.Tests;
+
+/// <summary>Ingest into a real SQLite file from a private copy of the seeds, so files can be changed and deleted.</summary>
+public sealed class IngestionStorageTests : IAsyncLifetime
+{
+    private readonly TempDirectory _seeds = new();
+    private SeedAnswerer _bot = null!;
+
+    private ArticleLibrary Library => _bot.Services.GetRequiredService<ArticleLibrary>();
+
+    private SqliteArticleStore Store => _bot.Services.GetRequiredService<SqliteArticleStore>();
+
+    public async Task InitializeAsync()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Seeds))
+        {
+            File.Copy(file, _seeds.File(Path.GetFileName(file)));
+        }
+
+        _bot = await SeedAnswerer.CreateAsync(_seeds.Path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        _seeds.Dispose();
+    }
+
+    [Fact]
+    public async Task First_ingest_stores_all_five_articles_with_their_passages()
+    {
+        var articles = await Store.GetStoredArticlesAsync();
+        Assert.Equal(5, articles.Count);
+        Assert.All(articles, a => Assert.True(a.PassageCount > 3));
+    }
+
+    [Fact]
+    public async Task Re_ingesting_unchanged_files_does_no_work()
+    {
+        var before = await Snapshot();
+        var report = await Library.ReloadAsync();
+
+        Assert.Equal(5, report.Unchanged.Count);
+        Assert.False(report.ChangedAnything);
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Fact]
+    public async Task A_changed_file_is_replaced_and_its_old_text_leaves_the_index()
+    {
+        var path = _seeds.File("000_f2449a9af08e5e18.txt");
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("Moscow denies sending troops and arms to the area.",
+            "Moscow denies sending troops, arms and zeppelins to the area.", StringComparison.Ordinal));
+
+        var report = await Library.ReloadAsync();
+
+        Assert.Equal(["000_f2449a9af08e5e18"], report.Updated);
+        Assert.Equal(4, report.Unchanged.Count);
+        var index = _bot.Services.GetRequiredService<ILexicalIndex>();
+        Assert.Single(await index.SearchAsync(["zeppelins"], 10));
+        Assert.Equal(1, await Count("SELECT count(*) FROM articles WHERE id = '000_f2449a9af08e5e18'"));
+    }
+
+    [Fact]
+    public async Task A_deleted_file_leaves_the_index()
+    {
+        File.Delete(_seeds.File("003_7c7c5e7f1d640ede.txt"));
+
+        var report = await Library.ReloadAsync();
+
+        Assert.Equal(["003_7c7c5e7f1d640ede"], report.Removed);
+        Assert.Equal(0, await Count("SELECT count(*) FROM passages WHERE article_id = '003_7c7c5e7f1d640ede'"));
+        Assert.Empty(await _bot.Services.GetRequiredService<ILexicalIndex>().SearchAsync(["aleppo"], 10));
+        Assert.DoesNotContain(await _bot.Catalog.GetArticlesAsync(), a => a.Id == "003_7c7c5e7f1d640ede");
+    }
+
+    [Fact]
+    public async Task A_new_file_dropped_into_the_folder_is_ingested()
+    {
+        await File.WriteAllTextAsync(_seeds.File("900_extra.txt"),
+            "Zebras Cross the Road Safely\n\nNAIROBI — A herd of zebras crossed the main road safely on Monday, officials said, after traffic was halted for an hour.\n");
+
+        var report = await Library.ReloadAsync();
+
+        Assert.Equal(["900_extra"], report.Added);
+        var answer = await _bot.Answerer.AnswerAsync("Did the zebras cross the road?");
+        Assert.True(answer.Answered);
+        Assert.Equal("900_extra", answer.Passages[0].Article.Id);
+    }
+
+    [Fact]
+    public async Task A_crash_before_commit_leaves_the_old_article_whole()
+    {
+        var before = await Snapshot();
+        var source = (await new SeedFolderReader().ReadAsync(_seeds.Path)).Single(s => s.Id == "002_eba0712a350a7d7c");
+        var changed = _bot.Services.GetRequiredService<ArticleProcessor>().Process(source with { RawText = source.RawText + "\n\nAn extra closing paragraph that only the new version of this article has, long enough to be a passage of its own." });
+        Store.BeforeCommit = () => throw new IOException("simulated crash");
+
+        await Assert.ThrowsAsync<IOException>(() => Store.ReplaceAsync(changed));
+
+        Store.BeforeCommit = null;
+        Assert.Equal(before, await Snapshot());
+        Assert.Equal(await Count("SELECT count(*) FROM passages"), await Count("SELECT count(*) FROM passages_fts"));
+    }
+
+    [Fact]
+    public async Task Database_uses_wal_and_records_its_schema_version()
+    {
+        await using var connection = await Open();
+        await using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync());
+        Assert.Equal(1, await Count("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task Bot_state_round_trips_and_overwrites()
+    {
+        Assert.Null(await _bot.State.GetAsync("telegram.offset"));
+        await _bot.State.SetAsync("telegram.offset", "41");
+        await _bot.State.SetAsync("telegram.offset", "42");
+        Assert.Equal("42", await _bot.State.GetAsync("telegram.offset"));
+    }
+
+    /// <summary>Every passage row and article hash: equal snapshots mean nothing was rewritten.</summary>
+    private async Task<string> Snapshot()
+    {
+        await using var connection = await Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT group_concat(x, '|') FROM (SELECT a.id || ':' || a.content_hash || ':' || a.ingested_at || ':' || " +
+            "(SELECT group_concat(p.id || '/' || p.ordinal || '/' || length(p.text)) FROM passages p WHERE p.article_id = a.id) AS x " +
+            "FROM articles a ORDER BY a.id)";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> Count(string sql)
+    {
+        await using var connection = await Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<SqliteConnection> Open()
+    {
+        var connection = new SqliteConnection($"Data Source={_bot.DatabasePath}");
+        await connection.OpenAsync();
+        return connection;
+    }
+}
