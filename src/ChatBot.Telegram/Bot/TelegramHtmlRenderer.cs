@@ -1,0 +1,114 @@
+using System.Text;
+using ChatBot.Core.Answers;
+using ChatBot.Core.Articles;
+
+namespace ChatBot.Telegram.Bot;
+
+/// <summary>
+/// Renders answers for <c>parse_mode: HTML</c>: each passage in a blockquote, then its citation (linked title, publisher,
+/// date). All user and article text goes through <see cref="Escape"/>, attribute values included, because Telegram
+/// rejects the whole message on one stray '&lt;' and a hostile title must not inject markup or links.
+/// Passages are separated by blank lines so <see cref="TelegramMessageSplitter"/> can split between them.
+/// </summary>
+public sealed class TelegramHtmlRenderer(CitationFormatter citations)
+{
+    /// <summary>Escapes the characters Telegram's HTML parser treats specially (text and attribute values).</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
+    public string RenderAnswer(Answer answer)
+    {
+        if (!answer.Answered || answer.Passages.Count == 0)
+        {
+            return Escape(AnswerTexts.Declined);
+        }
+
+        return string.Join("\n\n", answer.Passages.Select(passage => RenderPassage(passage)));
+    }
+
+    /// <summary>One quoted passage with its citation; the passage is shortened with "…" to fit <paramref name="maxLength"/>.</summary>
+    public string RenderPassage(CitedPassage passage, int maxLength = TelegramMessageSplitter.MaxMessageLength)
+    {
+        var citation = RenderCitation(passage.Article);
+        // Blank lines inside a quote would read as separate answers; one line break keeps the quote together.
+        var text = CollapseBlankLines(passage.Text.Trim());
+        var rendered = Quote(text, citation);
+        while (rendered.Length > maxLength && text.Length > 1)
+        {
+            var excess = rendered.Length - maxLength;
+            text = text[..Math.Max(1, text.Length - excess - 1)].TrimEnd() + "…";
+            rendered = Quote(text, citation);
+        }
+
+        return rendered;
+    }
+
+    /// <summary>"— <a href="url">Title</a>, Publisher, 10 November 2014" (title in bold when there is no usable link).</summary>
+    public string RenderCitation(ArticleMetadata article)
+    {
+        var title = Escape(article.Title);
+        var linkedTitle = IsWebLink(article.Url)
+            ? $"<a href=\"{Escape(article.Url!)}\">{title}</a>"
+            : $"<b>{title}</b>";
+        return $"— {linkedTitle}, {Escape(citations.FormatSourceLine(article))}";
+    }
+
+    public string RenderSources(IReadOnlyList<ArticleMetadata> articles)
+    {
+        if (articles.Count == 0)
+        {
+            return "I don't have any articles loaded yet.";
+        }
+
+        var text = new StringBuilder("<b>The articles I answer from</b>\n");
+        var number = 1;
+        foreach (var article in articles)
+        {
+            var title = Escape(article.Title);
+            var linkedTitle = IsWebLink(article.Url) ? $"<a href=\"{Escape(article.Url!)}\">{title}</a>" : title;
+            text.Append('\n').Append(number++).Append(". ").Append(linkedTitle)
+                .Append(" — ").Append(Escape(citations.FormatSourceLine(article)));
+        }
+
+        return text.ToString();
+    }
+
+    public string RenderHelp(string? botUsername)
+    {
+        var mention = botUsername is { Length: > 0 } ? "@" + Escape(botUsername) : "the bot";
+        return "I answer questions about a small set of news articles on relations between Russia and Japan, "
+            + "and I always quote the passage and cite its source (title, publisher, date, link). "
+            + "If the articles don't cover something, I say so instead of guessing.\n\n"
+            + "<b>Private chat:</b> just send your question.\n"
+            + $"<b>Groups:</b> /ask &lt;question&gt;, mention {mention}, or reply to one of my messages.\n"
+            + $"<b>Anywhere:</b> type {mention} followed by a question to share a quoted source.\n\n"
+            + "/sources lists the articles with their dates.";
+    }
+
+    private static string Quote(string passageText, string citation) =>
+        $"<blockquote>{Escape(passageText)}</blockquote>\n{citation}";
+
+    private static string CollapseBlankLines(string text)
+    {
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Trim().Length > 0);
+        return string.Join('\n', lines);
+    }
+
+    private static bool IsWebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}

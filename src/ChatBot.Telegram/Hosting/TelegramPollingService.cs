@@ -1,0 +1,90 @@
+using System.Globalization;
+using ChatBot.Core.State;
+using ChatBot.Telegram.Api;
+using ChatBot.Telegram.Bot;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Telegram.Hosting;
+
+/// <summary>
+/// Long-polling loop. After each handled update the next offset is stored in <see cref="IBotStateStore"/>, so a restart
+/// continues after the last answered update: nothing is lost and nothing is answered twice. A failing update is logged
+/// and skipped so it cannot stall the loop.
+/// </summary>
+public sealed class TelegramPollingService(
+    TelegramBotClient client,
+    TelegramBotStartup startup,
+    TelegramUpdateHandler handler,
+    IBotStateStore state,
+    ITelegramRetryDelay delay,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramPollingService> logger) : BackgroundService
+{
+    public const string OffsetStateKey = "telegram:update-offset";
+
+    private static readonly TimeSpan PollFailureBackoff = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // getUpdates is refused while a webhook is set, so remove any left from webhook mode.
+        if (!await startup.TryStartAsync(ct => client.DeleteWebhookAsync(dropPendingUpdates: false, ct), stoppingToken))
+        {
+            return;
+        }
+
+        var offset = await LoadOffsetAsync(stoppingToken);
+        logger.LogInformation("Polling Telegram updates from offset {Offset}", offset?.ToString(CultureInfo.InvariantCulture) ?? "(none)");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<Update> updates;
+            try
+            {
+                updates = await client.GetUpdatesAsync(offset, options.Value.PollTimeoutSeconds, Update.HandledKinds, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is TelegramApiException or TelegramNetworkException)
+            {
+                logger.LogError("getUpdates failed: {Reason}; polling again in {Delay}", ex.Message, PollFailureBackoff);
+                await delay.WaitAsync(PollFailureBackoff, stoppingToken);
+                continue;
+            }
+
+            foreach (var update in updates.OrderBy(update => update.UpdateId))
+            {
+                if (offset is { } current && update.UpdateId < current)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await handler.HandleAsync(update, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Not handled: leave the offset so the update is delivered again after the restart.
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Update {UpdateId} failed and is skipped", update.UpdateId);
+                }
+
+                offset = update.UpdateId + 1;
+                // Not cancellable: the update has been answered, so its confirmation must be kept even while stopping.
+                await state.SetAsync(OffsetStateKey, offset.Value.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<long?> LoadOffsetAsync(CancellationToken cancellationToken)
+    {
+        var stored = await state.GetAsync(OffsetStateKey, cancellationToken);
+        return long.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset) ? offset : null;
+    }
+}

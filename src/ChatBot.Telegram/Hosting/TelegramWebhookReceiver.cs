@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ChatBot.Telegram.Api;
+using ChatBot.Telegram.Bot;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Telegram.Hosting;
+
+/// <summary>
+/// Accepts update POSTs from Telegram. Requests without the configured X-Telegram-Bot-Api-Secret-Token are rejected
+/// with 401 before anything is parsed, so nobody who merely guesses the URL can make the bot talk.
+/// </summary>
+public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!HasValidSecret(request))
+        {
+            logger.LogWarning("Rejected a webhook call without the right secret token from {Remote}", request.HttpContext.Connection.RemoteIpAddress);
+            return Results.Unauthorized();
+        }
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, TelegramJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (update is null)
+        {
+            return Results.BadRequest();
+        }
+
+        try
+        {
+            await handler.HandleAsync(update, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Answer 200 anyway: Telegram would otherwise redeliver a poison update forever.
+            logger.LogError(ex, "Update {UpdateId} failed and is skipped", update.UpdateId);
+        }
+
+        return Results.Ok();
+    }
+
+    private bool HasValidSecret(HttpRequest request)
+    {
+        var expected = options.Value.Webhook.SecretToken;
+        if (string.IsNullOrEmpty(expected) || !request.Headers.TryGetValue(SecretHeader, out var values) || values.Count != 1)
+        {
+            return false;
+        }
+
+        // Constant-time comparison: response timing must not reveal how much of a guess was right.
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(values[0] ?? string.Empty), Encoding.UTF8.GetBytes(expected));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using ChatBot.Telegram.Api;
+using ChatBot.Telegram.Hosting;
+using ChatBot.Telegram.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Telegram.Tests;
+
+public sealed class WebhookTests : IAsyncLifetime
+{
+    private const string Secret = "s3cret-Value_1";
+    private FakeBotApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task Webhook_is_registered_with_its_secret_and_only_calls_with_the_secret_are_handled()
+    {
+        var articles = new FakeArticles();
+        await using var bot = await TestBotHost.StartAsync(_api, articles, articles, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:Webhook:Url"] = "https://bot.example.com/telegram/hook",
+            ["Telegram:Webhook:SecretToken"] = Secret,
+            ["Telegram:Webhook:ListenUrl"] = "http://127.0.0.1:0",
+        });
+        var service = bot.Host.Services.GetRequiredService<TelegramWebhookService>();
+        var address = (await service.ListeningAddresses.WaitAsync(TimeSpan.FromSeconds(15)))[0];
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+        var registration = Assert.Single(_api.SetWebhookCalls);
+        Assert.Equal("https://bot.example.com/telegram/hook", registration["url"]!.GetValue<string>());
+        Assert.Equal(Secret, registration["secret_token"]!.GetValue<string>());
+        Assert.DoesNotContain("getUpdates", _api.Calls);
+
+        Update Question(long id) => new(id, new Message(id, new Chat(9, "private"), 0, new User(9, false, "W"), $"Abe in Beijing? #{id}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/telegram/hook", Question(1), TelegramJson.Options)).StatusCode);
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/telegram/hook") { Content = JsonContent.Create(Question(2), options: TelegramJson.Options) };
+        wrong.Headers.Add(TelegramWebhookReceiver.SecretHeader, Secret + "x");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
+
+        using var right = new HttpRequestMessage(HttpMethod.Post, "/telegram/hook") { Content = JsonContent.Create(Question(3), options: TelegramJson.Options) };
+        right.Headers.Add(TelegramWebhookReceiver.SecretHeader, Secret);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(right)).StatusCode);
+
+        Assert.Equal(["Abe in Beijing? #3"], articles.Questions);
+        var answer = Assert.Single(_api.Messages);
+        Assert.Equal(9, answer.ChatId);
+        Assert.Contains("10 November 2014", answer.Text);
+    }
+}
