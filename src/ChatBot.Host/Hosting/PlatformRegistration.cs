@@ -1,4 +1,5 @@
 using ChatBot.Discord;
+using ChatBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -10,6 +11,12 @@ internal static class PlatformRegistration
     public static IReadOnlyList<string> AddConfiguredPlatforms(HostApplicationBuilder builder)
     {
         var added = new List<string>();
+        if (HasToken(builder.Configuration, "Telegram"))
+        {
+            builder.Services.AddTelegramBot(builder.Configuration);
+            added.Add("Telegram");
+        }
+
         if (HasToken(builder.Configuration, "Discord"))
         {
             builder.Services.AddDiscordBot(builder.Configuration);
