@@ -32,8 +32,12 @@ internal static class RunCommand
                 return VerbRunner.Ok;
             }, cancellationToken, HostMode.Service, builder =>
             {
-                builder.Services.AddHostedService<LibraryWarmupService>();
                 platforms = PlatformRegistration.AddConfiguredPlatforms(builder);
+                if (platforms.Count > 0)
+                {
+                    // Hosted services start in order: the index is ready before any platform takes a question.
+                    builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LibraryWarmupService>());
+                }
             });
             return code;
         });
