@@ -87,6 +87,19 @@ public sealed class AskJsonContractTests
         Assert.Contains("Article folder not found", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_example_settings_file_is_valid_configuration()
+    {
+        using var host = new HostProcess();
+        File.Copy(Path.Combine(ChatBot.Testing.RepoPaths.Root, "appsettings.example.json"), Path.Combine(host.WorkingDirectory, "appsettings.json"));
+        host.Environment["Library__SeedsPath"] = ChatBot.Testing.RepoPaths.Seeds;
+        var (code, stdout, stderr) = await host.RunAsync("ask", "Where is Nagato?", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var json = ParseSingleObject(stdout);
+        Assert.True(json.RootElement.GetProperty("answered").GetBoolean());
+    }
+
     /// <summary>stdout must be exactly one JSON object (a trailing newline aside).</summary>
     private static JsonDocument ParseSingleObject(string stdout)
     {
