@@ -11,6 +11,7 @@ var root = new RootCommand("ChatBot: answers questions about a set of news artic
     RunCommand.Create(),
     EmbedCommand.Create(),
     ModelsCommand.Create(),
+    BenchCommand.Create(),
 };
 ReplCommand.SetAction(root);
 return await root.Parse(args).InvokeAsync();

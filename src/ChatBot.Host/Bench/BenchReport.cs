@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Host.Bench;
+
+/// <summary>Figures for one corpus size.</summary>
+internal sealed record CorpusBench(
+    [property: JsonPropertyName("passages")] int Passages,
+    [property: JsonPropertyName("articles")] int Articles,
+    [property: JsonPropertyName("ingest_seconds")] double IngestSeconds,
+    [property: JsonPropertyName("ingest_passages_per_second")] double IngestPassagesPerSecond,
+    [property: JsonPropertyName("ask_p50_ms")] double AskP50Ms,
+    [property: JsonPropertyName("ask_p95_ms")] double AskP95Ms,
+    [property: JsonPropertyName("cold_start_process_ms")] double? ColdStartProcessMs,
+    [property: JsonPropertyName("cold_start_in_process_ms")] double ColdStartInProcessMs,
+    [property: JsonPropertyName("index_bytes")] long IndexBytes,
+    [property: JsonPropertyName("peak_memory_bytes")] long PeakMemoryBytes,
+    [property: JsonPropertyName("retriever")] string Retriever);
+
+/// <summary>Embedding throughput of the same ONNX model and the same token ids, ours against onnxruntime-node.</summary>
+internal sealed record EmbeddingThroughput(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("sentences")] int Sentences,
+    [property: JsonPropertyName("batch_size")] int BatchSize,
+    [property: JsonPropertyName("ours_inference_per_second")] double OursInferencePerSecond,
+    [property: JsonPropertyName("ours_pipeline_per_second")] double OursPipelinePerSecond,
+    [property: JsonPropertyName("node_inference_per_second")] double? NodeInferencePerSecond,
+    [property: JsonPropertyName("ratio_ours_to_node")] double? Ratio,
+    [property: JsonPropertyName("node_note")] string? NodeNote);
+
+internal sealed record BenchReport(
+    [property: JsonPropertyName("machine")] string Machine,
+    [property: JsonPropertyName("seed_corpus")] CorpusBench SeedCorpus,
+    [property: JsonPropertyName("corpora")] IReadOnlyList<CorpusBench> Corpora,
+    [property: JsonPropertyName("embedding")] EmbeddingThroughput? Embedding);

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using ChatBot.Core.Answers;
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Retrieval;
+using ChatBot.Host.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatBot.Host.Bench;
+
+/// <summary>
+/// Measures one corpus in its own database: ingest (embedding included), warm in-process asks, cold start of a
+/// fresh host and of a fresh process against the existing index, index size and peak memory.
+/// </summary>
+internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int asks, bool spawnProcesses)
+{
+    private const int Warmup = 10;
+    private const int ColdRuns = 3;
+
+    public async Task<CorpusBench> RunAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
+    {
+        double ingestSeconds;
+        int passages, articles;
+        List<double> askMs = [];
+        string retriever;
+        using (var host = Build(articlesFolder, databasePath))
+        {
+            await host.StartAsync(cancellationToken);
+            var clock = Stopwatch.StartNew();
+            var report = await host.Services.GetRequiredService<ArticleLibrary>().ReloadAsync(cancellationToken: cancellationToken);
+            ingestSeconds = clock.Elapsed.TotalSeconds;
+            passages = report.Articles.Sum(a => a.PassageCount);
+            articles = report.Articles.Count;
+
+            var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
+            var renderer = host.Services.GetRequiredService<PlainTextAnswerRenderer>();
+            retriever = host.Services.GetRequiredService<IPassageRetriever>().Name;
+            for (var i = 0; i < Warmup + asks; i++)
+            {
+                clock.Restart();
+                renderer.Render(await answerer.AnswerAsync(questions[i % questions.Count], cancellationToken: cancellationToken));
+                if (i >= Warmup)
+                {
+                    askMs.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        var inProcess = await ColdInProcessAsync(articlesFolder, databasePath, cancellationToken);
+        double? process = spawnProcesses ? await ColdProcessAsync(articlesFolder, databasePath, cancellationToken) : null;
+        SqliteConnection.ClearAllPools();
+        var (p50, p95) = Percentiles.Of(askMs);
+        return new CorpusBench(
+            passages, articles, ingestSeconds, passages / ingestSeconds, p50, p95, process, inProcess,
+            IndexBytes(databasePath), Process.GetCurrentProcess().PeakWorkingSet64, retriever);
+    }
+
+    private static IHost Build(string articlesFolder, string databasePath) =>
+        ChatBotHostBuilder.Build(HostMode.Cli, builder =>
+        {
+            builder.Configuration["Library:SeedsPath"] = articlesFolder;
+            builder.Configuration["Storage:DatabasePath"] = databasePath;
+        });
+
+    /// <summary>A new host (new model session, new matrix load, index sync by hash) up to its first answer; JIT is already warm.</summary>
+    private async Task<double> ColdInProcessAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var host = Build(articlesFolder, databasePath);
+        await host.StartAsync(cancellationToken);
+        await host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(questions[0], cancellationToken: cancellationToken);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await host.StopAsync(CancellationToken.None);
+        return elapsed;
+    }
+
+    /// <summary>Median wall time of <c>dotnet ChatBot.Host.dll ask … --json</c> against the existing index.</summary>
+    private async Task<double> ColdProcessAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
+    {
+        var times = new List<double>();
+        for (var run = 0; run < ColdRuns; run++)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Directory.GetCurrentDirectory(),
+            };
+            start.ArgumentList.Add(typeof(CorpusBenchRunner).Assembly.Location);
+            start.ArgumentList.Add("ask");
+            start.ArgumentList.Add(questions[run % questions.Count]);
+            start.ArgumentList.Add("--json");
+            start.Environment["Library__SeedsPath"] = articlesFolder;
+            start.Environment["Storage__DatabasePath"] = databasePath;
+
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"cold-start ask failed: {await stderr}{await stdout}");
+            }
+        }
+
+        return Percentiles.Of(times).P50;
+    }
+
+    private static long IndexBytes(string databasePath) =>
+        new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+}
