@@ -6,8 +6,14 @@ namespace ChatBot.Storage.Sqlite;
 /// BM25 search over the FTS5 index. Terms arrive as letters and digits only (<see cref="QueryAnalyzer"/>) and are
 /// quoted here as FTS5 strings, so no question can inject query syntax (NEAR, *, parentheses, column filters).
 /// </summary>
-public sealed class Fts5LexicalIndex(SqliteDatabase database) : ILexicalIndex
+public sealed class Fts5LexicalIndex(SqliteDatabase database, IndexGeneration generation) : ILexicalIndex
 {
+    // Document frequencies only change when the index does; caching them saves one full-text count per term per
+    // question. The cache is keyed by this process's write generation and the highest passage id (new passages
+    // written by another process get higher ids).
+    private readonly Lock _statisticsLock = new();
+    private (long Generation, long MaxPassageId, int PassageCount, Dictionary<string, int> Frequencies) _statistics = (-1, -1, 0, []);
+
     public async Task<IReadOnlyList<LexicalHit>> SearchAsync(
         IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken = default)
     {
@@ -34,23 +40,26 @@ public sealed class Fts5LexicalIndex(SqliteDatabase database) : ILexicalIndex
         IReadOnlyList<string> terms, IReadOnlyCollection<long> passageIds, CancellationToken cancellationToken = default)
     {
         var matched = passageIds.Distinct().ToDictionary(id => id, _ => new HashSet<int>());
-        if (matched.Count == 0)
+        if (matched.Count == 0 || terms.Count == 0)
         {
             return matched.ToDictionary(p => p.Key, p => (IReadOnlySet<int>)p.Value);
         }
 
+        // One statement for all terms: a UNION ALL of per-term matches restricted to the candidates.
+        var ids = string.Join(',', matched.Keys);
+        var sql = string.Join(" UNION ALL ", terms.Select((_, i) =>
+            $"SELECT rowid, {i} FROM passages_fts WHERE passages_fts MATCH $t{i} AND rowid IN ({ids})"));
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"SELECT rowid FROM passages_fts WHERE passages_fts MATCH $term AND rowid IN ({string.Join(',', matched.Keys)})");
-        var term = command.Parameters.Add("$term", Microsoft.Data.Sqlite.SqliteType.Text);
+        await using var command = connection.Command(sql);
         for (var i = 0; i < terms.Count; i++)
         {
-            term.Value = Quote(terms[i]);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                matched[reader.GetInt64(0)].Add(i);
-            }
+            command.With($"$t{i}", Quote(terms[i]));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            matched[reader.GetInt64(0)].Add(reader.GetInt32(1));
         }
 
         return matched.ToDictionary(p => p.Key, p => (IReadOnlySet<int>)p.Value);
@@ -60,17 +69,63 @@ public sealed class Fts5LexicalIndex(SqliteDatabase database) : ILexicalIndex
         IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var passageCount = Convert.ToInt32(await connection.ScalarAsync("SELECT count(*) FROM passages", cancellationToken));
-        await using var command = connection.Command("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH $term");
-        var term = command.Parameters.Add("$term", Microsoft.Data.Sqlite.SqliteType.Text);
-        var frequencies = new int[terms.Count];
-        for (var i = 0; i < terms.Count; i++)
+        var currentGeneration = generation.Value;
+        var maxPassageId = Convert.ToInt64(await connection.ScalarAsync("SELECT ifnull(max(id), 0) FROM passages", cancellationToken));
+        Dictionary<string, int> frequencies;
+        int passageCount;
+        lock (_statisticsLock)
         {
-            term.Value = Quote(terms[i]);
-            frequencies[i] = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+            if (_statistics.Generation != currentGeneration || _statistics.MaxPassageId != maxPassageId)
+            {
+                _statistics = (currentGeneration, maxPassageId, -1, new Dictionary<string, int>(StringComparer.Ordinal));
+            }
+
+            frequencies = _statistics.Frequencies;
+            passageCount = _statistics.PassageCount;
         }
 
-        return (frequencies, passageCount);
+        if (passageCount < 0)
+        {
+            passageCount = Convert.ToInt32(await connection.ScalarAsync("SELECT count(*) FROM passages", cancellationToken));
+        }
+
+        var result = new int[terms.Count];
+        List<int> missing = [];
+        lock (_statisticsLock)
+        {
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (!frequencies.TryGetValue(terms[i], out result[i]))
+                {
+                    missing.Add(i);
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            await using var command = connection.Command("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH $term");
+            var term = command.Parameters.Add("$term", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var i in missing)
+            {
+                term.Value = Quote(terms[i]);
+                result[i] = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+            }
+        }
+
+        lock (_statisticsLock)
+        {
+            if (ReferenceEquals(frequencies, _statistics.Frequencies))
+            {
+                _statistics.PassageCount = passageCount;
+                foreach (var i in missing)
+                {
+                    frequencies[terms[i]] = result[i];
+                }
+            }
+        }
+
+        return (result, passageCount);
     }
 
     /// <summary>An FTS5 string literal: wrapped in double quotes, embedded quotes doubled.</summary>

@@ -20,6 +20,7 @@ public static class SqliteServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IndexGeneration>();
         services.AddSingleton<SqliteArticleStore>();
         services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.AddSingleton<IArticleCatalog>(sp => sp.GetRequiredService<SqliteArticleStore>());
