@@ -81,31 +81,25 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
     private async Task<double> ColdProcessAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
     {
         var times = new List<double>();
+        var environment = new Dictionary<string, string>
+        {
+            ["Library__SeedsPath"] = articlesFolder,
+            ["Storage__DatabasePath"] = databasePath,
+        };
         for (var run = 0; run < ColdRuns; run++)
         {
-            var start = new ProcessStartInfo("dotnet")
+            var (exitCode, stdout, stderr, elapsed) = await ChildProcess.RunAsync(
+                "dotnet",
+                [typeof(CorpusBenchRunner).Assembly.Location, "ask", questions[run % questions.Count], "--json"],
+                Directory.GetCurrentDirectory(),
+                environment,
+                cancellationToken);
+            if (exitCode != 0)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Directory.GetCurrentDirectory(),
-            };
-            start.ArgumentList.Add(typeof(CorpusBenchRunner).Assembly.Location);
-            start.ArgumentList.Add("ask");
-            start.ArgumentList.Add(questions[run % questions.Count]);
-            start.ArgumentList.Add("--json");
-            start.Environment["Library__SeedsPath"] = articlesFolder;
-            start.Environment["Storage__DatabasePath"] = databasePath;
-
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"cold-start ask failed: {await stderr}{await stdout}");
+                throw new InvalidOperationException($"cold-start ask failed: {stderr}{stdout}");
             }
+
+            times.Add(elapsed.TotalMilliseconds);
         }
 
         return Percentiles.Of(times).P50;

@@ -131,16 +131,7 @@ internal sealed class EmbeddingThroughputBench(
 
     private static async Task<(bool Ok, string Output)> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode == 0, process.ExitCode == 0 ? await stdout : await stderr + await stdout);
+        var (exitCode, stdout, stderr, _) = await ChildProcess.RunAsync(file, arguments, workingDirectory, cancellationToken: cancellationToken);
+        return (exitCode == 0, exitCode == 0 ? stdout : stderr + stdout);
     }
 }
