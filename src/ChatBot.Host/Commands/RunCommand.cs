@@ -28,7 +28,10 @@ internal static class RunCommand
 
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot.Host")
                     .LogInformation("Running on {Platforms}; press Ctrl+C to stop", string.Join(", ", platforms));
-                await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Ends on Ctrl+C from the command line or SIGTERM handled by the host, whichever comes first.
+                var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
+                await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 return VerbRunner.Ok;
             }, cancellationToken, HostMode.Service, builder =>
             {
