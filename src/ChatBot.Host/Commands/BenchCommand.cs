@@ -24,7 +24,8 @@ internal static class BenchCommand
         var asks = new Option<int>("--asks") { Description = "Timed asks per corpus (after 10 warm-up asks).", DefaultValueFactory = _ => 200 };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var noProcess = new Option<bool>("--no-process") { Description = "Skip the cold-start runs in a new process." };
-        var command = new Command("bench", "Measure ingest, ask latency, cold start, index size, memory and embedding throughput.") { sizes, asks, json, noProcess };
+        var keep = new Option<bool>("--keep") { Description = "Keep the generated corpora and databases (their folder is printed on stderr)." };
+        var command = new Command("bench", "Measure ingest, ask latency, cold start, index size, memory and embedding throughput.") { sizes, asks, json, noProcess, keep };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
             var sizeList = ParseSizes(parse.GetValue(sizes)!);
@@ -71,7 +72,14 @@ internal static class BenchCommand
             {
                 try
                 {
-                    Directory.Delete(work, recursive: true);
+                    if (parse.GetValue(keep))
+                    {
+                        await Console.Error.WriteLineAsync($"bench: corpora and databases kept in {work}");
+                    }
+                    else
+                    {
+                        Directory.Delete(work, recursive: true);
+                    }
                 }
                 catch (IOException)
                 {
