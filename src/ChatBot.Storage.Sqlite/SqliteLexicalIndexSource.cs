@@ -36,7 +36,18 @@ public sealed class SqliteLexicalIndexSource(
                 return loaded;
             }
 
-            _current = await LoadSnapshotAsync(connection, generation, cancellationToken) ?? await RebuildAsync(connection, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            if (await LoadSnapshotAsync(connection, generation, cancellationToken) is { } snapshot)
+            {
+                logger.LogInformation(
+                    "BM25 index of {Passages} passages loaded in {Milliseconds:F0} ms", snapshot.PassageCount, clock.Elapsed.TotalMilliseconds);
+                _current = snapshot;
+            }
+            else
+            {
+                _current = await RebuildAsync(connection, cancellationToken);
+            }
+
             return _current;
         }
         finally

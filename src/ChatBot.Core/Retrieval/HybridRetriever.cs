@@ -33,11 +33,17 @@ public sealed class HybridRetriever(
         var lexicalHits = index.Search(terms, settings.PoolSize);
         var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
         var query = embedding[0].Vector.Span;
-        var denseHits = matrix.TopK(query, settings.PoolSize);
+        // The lexical index knows every passage's article; a vector of a passage it lacks (a write racing this
+        // question) is skipped rather than cited without its article.
+        var denseHits = matrix.TopK(query, settings.PoolSize)
+            .Select(h => (PassageId: matrix.PassageIds[h.Row], ArticleId: index.ArticleOf(matrix.PassageIds[h.Row])))
+            .Where(h => h.ArticleId is not null)
+            .Select(h => (h.PassageId, h.ArticleId!))
+            .ToList();
 
         var fused = settings.Fusion == FusionMethod.ReciprocalRank
-            ? FuseByRank(settings, lexicalHits, denseHits.Select(h => (matrix.PassageIds[h.Row], matrix.ArticleIds[h.Row])).ToList())
-            : FuseByScore(settings, lexicalHits, denseHits.Select(h => (matrix.PassageIds[h.Row], matrix.ArticleIds[h.Row])).ToList(), matrix, query);
+            ? FuseByRank(settings, lexicalHits, denseHits)
+            : FuseByScore(settings, lexicalHits, denseHits, matrix, query);
         var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
         var vector = embedding[0].Vector;
         return ranked

@@ -53,6 +53,13 @@ public sealed class Bm25Index
     public int DocumentFrequency(string term) =>
         _termIds.TryGetValue(term, out var t) ? Data.PostingStarts[t + 1] - Data.PostingStarts[t] : 0;
 
+    /// <summary>The article of an indexed passage, or null for a passage the index does not have.</summary>
+    public string? ArticleOf(long passageId)
+    {
+        var row = Array.BinarySearch(Data.PassageIds, passageId);
+        return row >= 0 ? Data.Articles[Data.ArticleOfRow[row]] : null;
+    }
+
     /// <summary>Whether the passage contains the term (false for unknown passages and terms).</summary>
     public bool Contains(long passageId, string term)
     {
