@@ -81,5 +81,21 @@ internal static class SchemaMigrations
             data        BLOB NOT NULL
         );
         """,
+
+        // 3: file signatures (size + modification time) so a start-up need not read unchanged articles, and a
+        //    generation for the vectors so every process notices new or removed vectors.
+        """
+        ALTER TABLE articles ADD COLUMN source_signature TEXT;
+        INSERT INTO index_state (name, generation) VALUES ('vectors', 1);
+        CREATE TRIGGER vectors_generation_insert AFTER INSERT ON passage_vectors BEGIN
+            UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors';
+        END;
+        CREATE TRIGGER vectors_generation_update AFTER UPDATE ON passage_vectors BEGIN
+            UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors';
+        END;
+        CREATE TRIGGER vectors_generation_delete AFTER DELETE ON passage_vectors BEGIN
+            UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors';
+        END;
+        """,
     ];
 }

@@ -14,21 +14,28 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
     /// <summary>Test seam: runs inside the replace transaction just before commit, to simulate a crash there.</summary>
     internal Func<Task>? BeforeCommit { get; set; }
 
-    public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, StoredSourceState>> GetSourceStatesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id, content_hash FROM articles");
+        await using var command = connection.Command("SELECT id, content_hash, source_signature FROM articles");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var states = new Dictionary<string, StoredSourceState>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hashes[reader.GetString(0)] = reader.GetString(1);
+            states[reader.GetString(0)] = new StoredSourceState(reader.GetString(1), reader.GetNullableString(2));
         }
 
-        return hashes;
+        return states;
     }
 
-    public async Task ReplaceAsync(ProcessedArticle article, CancellationToken cancellationToken = default)
+    public async Task SetSignatureAsync(string articleId, string? signature, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("UPDATE articles SET source_signature = $signature WHERE id = $id");
+        await command.With("$signature", signature).With("$id", articleId).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ReplaceAsync(ProcessedArticle article, string? signature = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -41,12 +48,12 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
         var meta = article.Metadata;
         await using (var insert = connection.Command(
             """
-            INSERT INTO articles (id, content_hash, title, publisher, url, published, date_certain, date_basis, body, warnings, ingested_at)
-            VALUES ($id, $hash, $title, $publisher, $url, $published, $certain, $basis, $body, $warnings, $at)
+            INSERT INTO articles (id, content_hash, source_signature, title, publisher, url, published, date_certain, date_basis, body, warnings, ingested_at)
+            VALUES ($id, $hash, $signature, $title, $publisher, $url, $published, $certain, $basis, $body, $warnings, $at)
             """, transaction))
         {
             await insert
-                .With("$id", meta.Id).With("$hash", article.ContentHash).With("$title", meta.Title)
+                .With("$id", meta.Id).With("$hash", article.ContentHash).With("$signature", signature).With("$title", meta.Title)
                 .With("$publisher", meta.Publisher).With("$url", meta.Url)
                 .With("$published", ArticleColumns.Format(meta.Date.Value)).With("$certain", meta.Date.Certain ? 1 : 0)
                 .With("$basis", meta.Date.Basis).With("$body", article.Body)

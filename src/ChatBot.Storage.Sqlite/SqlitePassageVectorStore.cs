@@ -55,6 +55,12 @@ public sealed class SqlitePassageVectorStore(SqliteDatabase database) : IPassage
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<long> GetGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return Convert.ToInt64(await connection.ScalarAsync("SELECT generation FROM index_state WHERE name = 'vectors'", cancellationToken));
+    }
+
     public async Task<int> CountPassagesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -73,10 +79,15 @@ public sealed class SqlitePassageVectorStore(SqliteDatabase database) : IPassage
         await using var connection = await database.OpenAsync(cancellationToken);
         var ids = new long[capacity];
         var values = new float[(long)capacity * dimensions];
+        // One read transaction: the generation belongs to exactly the vectors read.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var generation = connection.Command("SELECT generation FROM index_state WHERE name = 'vectors'", transaction);
+        var readAt = Convert.ToInt64(await generation.ExecuteScalarAsync(cancellationToken));
         var row = ReadVectors(connection, modelId, dimensions, ids, values, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return row == capacity
-            ? new PassageMatrix(ids, values, dimensions)
-            : new PassageMatrix(ids[..row], values[..(row * dimensions)], dimensions);
+            ? new PassageMatrix(ids, values, dimensions) { Generation = readAt }
+            : new PassageMatrix(ids[..row], values[..(row * dimensions)], dimensions) { Generation = readAt };
     }
 
     private static int ReadVectors(SqliteConnection connection, string modelId, int dimensions, long[] ids, float[] values, CancellationToken cancellationToken)

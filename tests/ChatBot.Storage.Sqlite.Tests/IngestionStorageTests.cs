@@ -54,6 +54,48 @@ public sealed class IngestionStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Settled_untouched_files_are_not_read_but_a_touched_file_is_hashed_again()
+    {
+        var path = _seeds.File("000_f2449a9af08e5e18.txt");
+        var settled = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(_seeds.Path))
+        {
+            File.SetLastWriteTimeUtc(file, settled);
+        }
+
+        await Library.ReloadAsync(); // records size + time of every (now settled) file
+        var text = await File.ReadAllTextAsync(path);
+        var sameLength = text.Replace("Moscow denies", "Moscow DENIES", StringComparison.Ordinal);
+        Assert.Equal(text.Length, sameLength.Length);
+        await File.WriteAllTextAsync(path, sameLength);
+        File.SetLastWriteTimeUtc(path, settled);
+
+        // Same size and time: trusted as unchanged without reading, which is the point of the signature.
+        Assert.False((await Library.ReloadAsync()).ChangedAnything);
+
+        File.SetLastWriteTimeUtc(path, settled.AddMinutes(1));
+        var touched = await Library.ReloadAsync();
+        Assert.Equal(["000_f2449a9af08e5e18"], touched.Updated);
+
+        File.SetLastWriteTimeUtc(path, settled.AddMinutes(2)); // touched again, same text: hashed, not re-ingested
+        Assert.False((await Library.ReloadAsync()).ChangedAnything);
+    }
+
+    [Fact]
+    public async Task A_file_written_moments_ago_is_always_hashed_even_with_its_old_size_and_time()
+    {
+        var path = _seeds.File("000_f2449a9af08e5e18.txt");
+        var time = DateTime.UtcNow; // inside the racy window, so no signature is kept for it
+        File.SetLastWriteTimeUtc(path, time);
+        await Library.ReloadAsync();
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("Moscow denies", "Moscow DENIES", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, time);
+
+        Assert.Equal(["000_f2449a9af08e5e18"], (await Library.ReloadAsync()).Updated);
+    }
+
+    [Fact]
     public async Task A_changed_file_is_replaced_and_its_old_text_leaves_the_index()
     {
         var path = _seeds.File("000_f2449a9af08e5e18.txt");
@@ -101,7 +143,7 @@ public sealed class IngestionStorageTests : IAsyncLifetime
     public async Task A_crash_before_commit_leaves_the_old_article_whole()
     {
         var before = await Snapshot();
-        var source = (await new SeedFolderReader().ReadAsync(_seeds.Path)).Single(s => s.Id == "002_eba0712a350a7d7c");
+        var source = (await new SeedFolderReader(TimeProvider.System).ReadAsync(_seeds.Path)).Single(s => s.Id == "002_eba0712a350a7d7c");
         var changed = _bot.Services.GetRequiredService<ArticleProcessor>().Process(source with { RawText = source.RawText + "\n\nAn extra closing paragraph that only the new version of this article has, long enough to be a passage of its own." });
         Store.BeforeCommit = () => throw new IOException("simulated crash");
 

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Core.Ingestion;
 
 /// <summary>
-/// Brings the store in line with a folder of articles: new and changed files are (re)processed, unchanged ones
-/// cost only a hash, files that disappeared leave the index.
+/// Brings the store in line with a folder of articles: new and changed files are (re)processed, untouched ones
+/// cost a stat (their size and time match what was stored), touched but unchanged ones a hash, and files that
+/// disappeared leave the index.
 /// </summary>
 public sealed class ArticleIngestor(
     SeedFolderReader reader,
@@ -15,26 +16,39 @@ public sealed class ArticleIngestor(
 {
     public async Task<IngestReport> IngestAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var sources = await reader.ReadAsync(folder, cancellationToken);
-        var stored = await store.GetContentHashesAsync(cancellationToken);
+        var files = reader.List(folder);
+        var stored = await store.GetSourceStatesAsync(cancellationToken);
         List<string> added = [], updated = [], unchanged = [], removed = [];
 
-        foreach (var source in sources)
+        foreach (var file in files)
         {
-            var hash = ArticleProcessor.ContentHash(source);
-            if (stored.TryGetValue(source.Id, out var storedHash) && storedHash == hash)
+            cancellationToken.ThrowIfCancellationRequested();
+            stored.TryGetValue(file.Id, out var state);
+            if (file.Signature is not null && state?.Signature == file.Signature)
             {
-                unchanged.Add(source.Id);
+                unchanged.Add(file.Id);
+                continue;
+            }
+
+            var source = reader.Read(file);
+            if (state?.ContentHash == ArticleProcessor.ContentHash(source))
+            {
+                unchanged.Add(file.Id);
+                if (state.Signature != file.Signature)
+                {
+                    await store.SetSignatureAsync(file.Id, file.Signature, cancellationToken);
+                }
+
                 continue;
             }
 
             var article = processor.Process(source);
-            await store.ReplaceAsync(article, cancellationToken);
-            (stored.ContainsKey(source.Id) ? updated : added).Add(source.Id);
-            logger.LogInformation("Ingested {ArticleId}: {Passages} passages", source.Id, article.Passages.Count);
+            await store.ReplaceAsync(article, file.Signature, cancellationToken);
+            (state is null ? added : updated).Add(file.Id);
+            logger.LogInformation("Ingested {ArticleId}: {Passages} passages", file.Id, article.Passages.Count);
         }
 
-        var present = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var present = files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var id in stored.Keys.Where(id => !present.Contains(id)))
         {
             await store.DeleteAsync(id, cancellationToken);

@@ -3,11 +3,14 @@ namespace ChatBot.Core.Ingestion;
 /// <summary>Durable storage of processed articles. Each write of one article is atomic.</summary>
 public interface IArticleStore
 {
-    /// <summary>Content hash of every stored article, by id.</summary>
-    Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default);
+    /// <summary>Content hash and file signature of every stored article, by id.</summary>
+    Task<IReadOnlyDictionary<string, StoredSourceState>> GetSourceStatesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the article (metadata and all passages) in one transaction.</summary>
-    Task ReplaceAsync(ProcessedArticle article, CancellationToken cancellationToken = default);
+    /// <summary>Replaces the article (metadata and all passages) in one transaction, remembering its file signature.</summary>
+    Task ReplaceAsync(ProcessedArticle article, string? signature = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Remembers a new file signature for an article whose content did not change (the file was touched).</summary>
+    Task SetSignatureAsync(string articleId, string? signature, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string articleId, CancellationToken cancellationToken = default);
 

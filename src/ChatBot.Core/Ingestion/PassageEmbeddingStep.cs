@@ -17,12 +17,6 @@ public sealed class PassageEmbeddingStep(
 {
     public async Task RunAsync(bool articlesChanged, CancellationToken cancellationToken = default)
     {
-        if (articlesChanged)
-        {
-            // Removed passages must leave the in-memory matrix too, even when nothing new needs embedding.
-            dense.Invalidate();
-        }
-
         if (options.Value.Mode != RetrievalMode.Hybrid || await dense.GetModelAsync(cancellationToken) is not { } model)
         {
             return;
@@ -54,7 +48,6 @@ public sealed class PassageEmbeddingStep(
                 cancellationToken);
         }
 
-        dense.Invalidate();
         logger.LogInformation(
             "Embedded {Count} passages with {Model} in {Seconds:F1} s ({Rate:F0} passages/s)",
             missing.Count, vectorSet, clock.Elapsed.TotalSeconds, missing.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
-/// The embedding model and the in-memory matrix of its passage vectors, loaded on first use and reloaded after an
-/// ingest changes the vectors. Without a model it says so once in the log and retrieval stays lexical.
+/// The embedding model and the in-memory matrix of its passage vectors, loaded on first use and reloaded whenever
+/// the store's vector generation moves (an ingest here or in another process). Without a model it says so once in
+/// the log and retrieval stays lexical.
 /// </summary>
 public sealed class DenseIndex(
     IEmbeddingModelSource source,
@@ -72,13 +73,14 @@ public sealed class DenseIndex(
             return null;
         }
 
+        var generation = await store.GetGenerationAsync(cancellationToken);
         var matrix = _matrix;
-        if (matrix is null)
+        if (matrix is null || matrix.Generation != generation)
         {
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                if (_matrix is null)
+                if (_matrix is null || _matrix.Generation != generation)
                 {
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     _matrix = await store.LoadMatrixAsync(VectorSetId(model), model.Dimensions, cancellationToken);
@@ -95,7 +97,4 @@ public sealed class DenseIndex(
 
         return (model, matrix);
     }
-
-    /// <summary>Drops the loaded matrix so the next search reads the stored vectors again.</summary>
-    public void Invalidate() => _matrix = null;
 }

@@ -17,6 +17,12 @@ public sealed class HybridRetriever(
 {
     public string Name => "hybrid";
 
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        await lexicalIndex.GetCurrentAsync(cancellationToken);
+        await dense.GetAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(
         string question, int limit, CancellationToken cancellationToken = default)
     {

@@ -7,4 +7,7 @@ public interface IPassageRetriever
     string Name { get; }
 
     Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(string question, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads what the first question needs (indexes, model), so a front end can do it off the question's path.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -11,9 +11,12 @@ public interface IPassageVectorStore
 
     Task SaveVectorsAsync(string modelId, IReadOnlyList<(long PassageId, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken = default);
 
+    /// <summary>A number that changes whenever any vector is added or removed, by any process.</summary>
+    Task<long> GetGenerationAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Number of passages stored (with or without a vector).</summary>
     Task<int> CountPassagesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Every stored vector of <paramref name="modelId"/>, as one contiguous row-major matrix.</summary>
+    /// <summary>Every stored vector of <paramref name="modelId"/>, as one contiguous row-major matrix tagged with the generation it was read at.</summary>
     Task<PassageMatrix> LoadMatrixAsync(string modelId, int dimensions, CancellationToken cancellationToken = default);
 }

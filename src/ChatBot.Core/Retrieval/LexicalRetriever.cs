@@ -11,6 +11,8 @@ public sealed class LexicalRetriever(ILexicalIndexSource indexSource, QueryAnaly
 {
     public string Name => "bm25";
 
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => indexSource.GetCurrentAsync(cancellationToken);
+
     public async Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(
         string question, int limit, CancellationToken cancellationToken = default)
     {

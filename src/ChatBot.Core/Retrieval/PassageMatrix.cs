@@ -44,6 +44,9 @@ public sealed class PassageMatrix
 
     public int Dimensions { get; }
 
+    /// <summary>The vector store's generation when these vectors were read (see <see cref="IPassageVectorStore"/>).</summary>
+    public long Generation { get; init; }
+
     public int Count => _passageIds.Length;
 
     public ReadOnlySpan<float> Row(int row) => _values.AsSpan(row * Dimensions, Dimensions);
