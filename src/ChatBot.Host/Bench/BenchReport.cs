@@ -16,15 +16,21 @@ internal sealed record CorpusBench(
     [property: JsonPropertyName("peak_memory_bytes")] long PeakMemoryBytes,
     [property: JsonPropertyName("retriever")] string Retriever);
 
-/// <summary>Embedding throughput of the same ONNX model and the same token ids, ours against onnxruntime-node.</summary>
+/// <summary>
+/// Embedding throughput of the same ONNX model, ours against onnxruntime-node (medians over alternating rounds):
+/// on the same padded token-id batches (engine and binding), and our whole pipeline from text (tokenizing,
+/// batching by length) against Node on those batches.
+/// </summary>
 internal sealed record EmbeddingThroughput(
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("sentences")] int Sentences,
     [property: JsonPropertyName("batch_size")] int BatchSize,
+    [property: JsonPropertyName("rounds")] int Rounds,
     [property: JsonPropertyName("ours_inference_per_second")] double OursInferencePerSecond,
     [property: JsonPropertyName("ours_pipeline_per_second")] double OursPipelinePerSecond,
     [property: JsonPropertyName("node_inference_per_second")] double? NodeInferencePerSecond,
     [property: JsonPropertyName("ratio_ours_to_node")] double? Ratio,
+    [property: JsonPropertyName("ratio_pipeline_to_node")] double? PipelineRatio,
     [property: JsonPropertyName("node_note")] string? NodeNote);
 
 internal sealed record BenchReport(

@@ -123,9 +123,10 @@ internal static class BenchCommand
         if (report.Embedding is { } e)
         {
             AnsiConsole.MarkupLine(
-                $"Embedding ({Markup.Escape(e.Model)}, {e.Sentences} passages, batch {e.BatchSize}): ours {F(e.OursInferencePerSecond, "F0")}/s inference, " +
-                $"{F(e.OursPipelinePerSecond, "F0")}/s with tokenization; onnxruntime-node {F(e.NodeInferencePerSecond, "F0")}/s; " +
-                $"ratio ours ÷ Node {F(e.Ratio, "F2")}{Markup.Escape(e.NodeNote is null ? string.Empty : " (" + e.NodeNote + ")")}");
+                $"Embedding ({Markup.Escape(e.Model)}, {e.Sentences} passages, batch {e.BatchSize}, median of {e.Rounds} alternating rounds): " +
+                $"ours {F(e.OursInferencePerSecond, "F0")}/s on the same batches as Node, {F(e.OursPipelinePerSecond, "F0")}/s from text; " +
+                $"onnxruntime-node {F(e.NodeInferencePerSecond, "F0")}/s; ratio ours ÷ Node {F(e.Ratio, "F2")} (same batches), " +
+                $"{F(e.PipelineRatio, "F2")} (our pipeline){Markup.Escape(e.NodeNote is null ? string.Empty : " (" + e.NodeNote + ")")}");
         }
     }
 }
