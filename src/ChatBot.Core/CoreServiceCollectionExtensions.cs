@@ -3,6 +3,7 @@ using ChatBot.Core.Articles;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Passages;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.Lexical;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,12 +34,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleLibrary>();
 
         services.AddOptions<HybridOptions>().Bind(configuration.GetSection(HybridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TermAnalyzer>();
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<LexicalRetriever>();
         services.AddSingleton<HybridRetriever>();
         services.TryAddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>();
         services.AddSingleton<DenseIndex>();
         services.AddSingleton<IDenseThresholdSource>(sp => sp.GetRequiredService<DenseIndex>());
+        services.AddSingleton<IIngestStep, LexicalIndexRefreshStep>();
         services.AddSingleton<IIngestStep, PassageEmbeddingStep>();
         services.AddSingleton<IPassageRetriever>(sp =>
             sp.GetRequiredService<IOptions<HybridOptions>>().Value.Mode == RetrievalMode.Bm25

@@ -54,5 +54,32 @@ internal static class SchemaMigrations
             updated_at  TEXT NOT NULL
         );
         """,
+
+        // 2: BM25 moves in memory (built from the passages, saved as a snapshot), so FTS5 goes. A generation counter,
+        //    bumped by triggers on every passage write, tells any process whether its index or snapshot is stale.
+        """
+        DROP TRIGGER passages_fts_insert;
+        DROP TRIGGER passages_fts_delete;
+        DROP TABLE passages_fts;
+        CREATE TABLE index_state (
+            name        TEXT PRIMARY KEY,
+            generation  INTEGER NOT NULL
+        );
+        INSERT INTO index_state (name, generation) VALUES ('passages', 1);
+        CREATE TRIGGER passages_generation_insert AFTER INSERT ON passages BEGIN
+            UPDATE index_state SET generation = generation + 1 WHERE name = 'passages';
+        END;
+        CREATE TRIGGER passages_generation_update AFTER UPDATE ON passages BEGIN
+            UPDATE index_state SET generation = generation + 1 WHERE name = 'passages';
+        END;
+        CREATE TRIGGER passages_generation_delete AFTER DELETE ON passages BEGIN
+            UPDATE index_state SET generation = generation + 1 WHERE name = 'passages';
+        END;
+        CREATE TABLE index_snapshots (
+            name        TEXT PRIMARY KEY,
+            generation  INTEGER NOT NULL,
+            data        BLOB NOT NULL
+        );
+        """,
     ];
 }

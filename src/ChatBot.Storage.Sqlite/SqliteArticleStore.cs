@@ -9,7 +9,7 @@ namespace ChatBot.Storage.Sqlite;
 /// Articles and their passages. An article is replaced in a single transaction (old rows out, new rows in), so a
 /// crash at any point leaves either the old article or the new one, never a mix.
 /// </summary>
-public sealed class SqliteArticleStore(SqliteDatabase database, IndexGeneration generation, TimeProvider time) : IArticleStore, IArticleCatalog
+public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider time) : IArticleStore, IArticleCatalog
 {
     /// <summary>Test seam: runs inside the replace transaction just before commit, to simulate a crash there.</summary>
     internal Func<Task>? BeforeCommit { get; set; }
@@ -80,7 +80,6 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IndexGeneration 
         }
 
         await transaction.CommitAsync(cancellationToken);
-        generation.Advance();
     }
 
     public async Task DeleteAsync(string articleId, CancellationToken cancellationToken = default)
@@ -88,7 +87,6 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IndexGeneration 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("DELETE FROM articles WHERE id = $id");
         await command.With("$id", articleId).ExecuteNonQueryAsync(cancellationToken);
-        generation.Advance();
     }
 
     public async Task<IReadOnlyList<StoredArticle>> GetStoredArticlesAsync(CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.Lexical;
 using ChatBot.Core.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace ChatBot.Storage.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite-backed article store, FTS5 index, passage lookup and bot state.</summary>
+    /// <summary>Registers the SQLite-backed article store, BM25 index (snapshot), passage lookup and bot state.</summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>()
@@ -20,11 +21,10 @@ public static class SqliteServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<IndexGeneration>();
         services.AddSingleton<SqliteArticleStore>();
         services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.AddSingleton<IArticleCatalog>(sp => sp.GetRequiredService<SqliteArticleStore>());
-        services.AddSingleton<ILexicalIndex, Fts5LexicalIndex>();
+        services.AddSingleton<ILexicalIndexSource, SqliteLexicalIndexSource>();
         services.AddSingleton<IPassageLookup, SqlitePassageLookup>();
         services.AddSingleton<IBotStateStore, SqliteBotStateStore>();
         services.AddSingleton<IPassageVectorStore, SqlitePassageVectorStore>();

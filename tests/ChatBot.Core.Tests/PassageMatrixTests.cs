@@ -15,7 +15,7 @@ public sealed class PassageMatrixTests
             values[i] = (float)(random.NextDouble() - 0.5);
         }
 
-        var matrix = new PassageMatrix(Enumerable.Range(0, rows).Select(i => (long)i + 1000).ToArray(), Enumerable.Repeat("a", rows).ToArray(), values, dims);
+        var matrix = new PassageMatrix(Enumerable.Range(0, rows).Select(i => (long)i + 1000).ToArray(), values, dims);
         var query = Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
 
         var top = matrix.TopK(query, 10);
@@ -33,7 +33,33 @@ public sealed class PassageMatrixTests
     [Fact]
     public void Shape_mismatch_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => new PassageMatrix([1, 2], ["a", "b"], new float[5], 2));
+        Assert.Throws<ArgumentException>(() => new PassageMatrix([1, 2], new float[5], 2));
+        Assert.Throws<ArgumentException>(() => new PassageMatrix([2, 1], new float[4], 2));
         Assert.Throws<ArgumentException>(() => PassageMatrix.Empty(3).TopK(new float[2], 1));
+    }
+
+    [Fact]
+    public void Large_matrices_scanned_in_parallel_give_the_single_threaded_answer()
+    {
+        var random = new Random(11);
+        const int dims = 64;
+        var rows = (PassageMatrix.ParallelThreshold / dims) + 1001;
+        var values = new float[rows * dims];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)Math.Round(random.NextDouble() - 0.5, 1); // coarse values: many exact ties
+        }
+
+        var matrix = new PassageMatrix(Enumerable.Range(0, rows).Select(i => (long)i).ToArray(), values, dims);
+        var query = Enumerable.Range(0, dims).Select(_ => (float)Math.Round(random.NextDouble() - 0.5, 1)).ToArray();
+
+        var top = matrix.TopK(query, 50);
+
+        var expected = Enumerable.Range(0, rows)
+            .Select(r => (Row: r, Score: System.Numerics.Tensors.TensorPrimitives.Dot(matrix.Row(r), query)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Row)
+            .Take(50)
+            .Select(x => x.Row);
+        Assert.Equal(expected, top.Select(t => t.Row));
     }
 }

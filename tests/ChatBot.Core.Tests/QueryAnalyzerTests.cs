@@ -1,21 +1,22 @@
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.Lexical;
 
 namespace ChatBot.Core.Tests;
 
 public sealed class QueryAnalyzerTests
 {
-    private readonly QueryAnalyzer _analyzer = new();
+    private readonly QueryAnalyzer _analyzer = new(new TermAnalyzer());
 
     [Fact]
-    public void Keeps_content_words_and_drops_stop_words()
+    public void Keeps_content_words_as_stems_and_drops_stop_words()
     {
-        Assert.Equal(["abe", "urge", "putin"], _analyzer.ContentTerms("What did Abe urge Putin to do?"));
+        Assert.Equal(["ab", "urg", "putin"], _analyzer.ContentTerms("What did Abe urge Putin to do?"));
     }
 
     [Fact]
-    public void Lowercases_and_deduplicates()
+    public void Lowercases_and_deduplicates_by_stem()
     {
-        Assert.Equal(["putin", "abe"], _analyzer.ContentTerms("PUTIN putin Abe ABE"));
+        Assert.Equal(["putin", "sanction"], _analyzer.ContentTerms("PUTIN putin Sanctions sanctioned SANCTION"));
     }
 
     [Theory]

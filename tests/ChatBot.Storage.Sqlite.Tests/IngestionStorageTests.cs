@@ -1,5 +1,6 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.Lexical;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Testing;
 using Microsoft.Data.Sqlite;
@@ -64,8 +65,8 @@ public sealed class IngestionStorageTests : IAsyncLifetime
 
         Assert.Equal(["000_f2449a9af08e5e18"], report.Updated);
         Assert.Equal(4, report.Unchanged.Count);
-        var index = _bot.Services.GetRequiredService<ILexicalIndex>();
-        Assert.Single(await index.SearchAsync(["zeppelins"], 10));
+        var index = await _bot.Services.GetRequiredService<ILexicalIndexSource>().GetCurrentAsync();
+        Assert.Single(index.Search(["zeppelin"], 10));
         Assert.Equal(1, await Count("SELECT count(*) FROM articles WHERE id = '000_f2449a9af08e5e18'"));
     }
 
@@ -78,7 +79,7 @@ public sealed class IngestionStorageTests : IAsyncLifetime
 
         Assert.Equal(["003_7c7c5e7f1d640ede"], report.Removed);
         Assert.Equal(0, await Count("SELECT count(*) FROM passages WHERE article_id = '003_7c7c5e7f1d640ede'"));
-        Assert.Empty(await _bot.Services.GetRequiredService<ILexicalIndex>().SearchAsync(["aleppo"], 10));
+        Assert.Empty((await _bot.Services.GetRequiredService<ILexicalIndexSource>().GetCurrentAsync()).Search(["aleppo"], 10));
         Assert.DoesNotContain(await _bot.Catalog.GetArticlesAsync(), a => a.Id == "003_7c7c5e7f1d640ede");
     }
 
@@ -108,7 +109,9 @@ public sealed class IngestionStorageTests : IAsyncLifetime
 
         Store.BeforeCommit = null;
         Assert.Equal(before, await Snapshot());
-        Assert.Equal(await Count("SELECT count(*) FROM passages"), await Count("SELECT count(*) FROM passages_fts"));
+        var index = await _bot.Services.GetRequiredService<ILexicalIndexSource>().GetCurrentAsync();
+        Assert.Equal(await Count("SELECT count(*) FROM passages"), index.PassageCount);
+        Assert.DoesNotContain(index.Search(["extra"], 10), h => h.ArticleId == "002_eba0712a350a7d7c");
     }
 
     [Fact]
@@ -118,7 +121,7 @@ public sealed class IngestionStorageTests : IAsyncLifetime
         await using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync());
-        Assert.Equal(1, await Count("PRAGMA user_version"));
+        Assert.Equal(SchemaMigrations.Steps.Count, await Count("PRAGMA user_version"));
     }
 
     [Fact]

@@ -28,6 +28,14 @@ public sealed class PassageEmbeddingStep(
             return;
         }
 
+        // Unchanged articles and a full matrix (loaded anyway for the first question) mean nothing can be missing,
+        // which spares a start-up a join over every passage.
+        if (!articlesChanged && await dense.GetAsync(cancellationToken) is { } loaded
+            && loaded.Matrix.Count == await vectors.CountPassagesAsync(cancellationToken))
+        {
+            return;
+        }
+
         var vectorSet = dense.VectorSetId(model);
         var missing = await vectors.GetPassagesWithoutVectorsAsync(vectorSet, cancellationToken);
         if (missing.Count == 0)

@@ -78,7 +78,14 @@ public sealed class DenseIndex(
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                matrix = _matrix ??= await store.LoadMatrixAsync(VectorSetId(model), model.Dimensions, cancellationToken);
+                if (_matrix is null)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    _matrix = await store.LoadMatrixAsync(VectorSetId(model), model.Dimensions, cancellationToken);
+                    logger.LogInformation("Loaded {Count} passage vectors in {Milliseconds:F0} ms", _matrix.Count, clock.Elapsed.TotalMilliseconds);
+                }
+
+                matrix = _matrix;
             }
             finally
             {

@@ -1,3 +1,4 @@
+using ChatBot.Core.Retrieval.Lexical;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Retrieval;
@@ -9,7 +10,7 @@ namespace ChatBot.Core.Retrieval;
 /// </summary>
 public sealed class HybridRetriever(
     LexicalRetriever lexical,
-    ILexicalIndex index,
+    ILexicalIndexSource lexicalIndex,
     QueryAnalyzer analyzer,
     DenseIndex dense,
     IOptions<HybridOptions> options) : IPassageRetriever
@@ -28,22 +29,26 @@ public sealed class HybridRetriever(
         var (model, matrix) = loaded.Value;
         var settings = options.Value;
         var terms = analyzer.ContentTerms(question);
-        var lexicalHits = terms.Count > 0 ? await index.SearchAsync(terms, settings.PoolSize, cancellationToken) : [];
+        var index = await lexicalIndex.GetCurrentAsync(cancellationToken);
+        var lexicalHits = index.Search(terms, settings.PoolSize);
         var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
         var query = embedding[0].Vector.Span;
-        var denseHits = matrix.TopK(query, settings.PoolSize);
+        // The lexical index knows every passage's article; a vector of a passage it lacks (a write racing this
+        // question) is skipped rather than cited without its article.
+        var denseHits = matrix.TopK(query, settings.PoolSize)
+            .Select(h => (PassageId: matrix.PassageIds[h.Row], ArticleId: index.ArticleOf(matrix.PassageIds[h.Row])))
+            .Where(h => h.ArticleId is not null)
+            .Select(h => (h.PassageId, h.ArticleId!))
+            .ToList();
 
         var fused = settings.Fusion == FusionMethod.ReciprocalRank
-            ? FuseByRank(settings, lexicalHits, denseHits.Select(h => (matrix.PassageIds[h.Row], matrix.ArticleIds[h.Row])).ToList())
-            : FuseByScore(settings, lexicalHits, denseHits.Select(h => (matrix.PassageIds[h.Row], matrix.ArticleIds[h.Row])).ToList(), matrix, query);
+            ? FuseByRank(settings, lexicalHits, denseHits)
+            : FuseByScore(settings, lexicalHits, denseHits, matrix, query);
         var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
-        var coverage = terms.Count > 0
-            ? await lexical.CoverageAsync(terms, ranked.Select(c => c.PassageId).ToList(), cancellationToken)
-            : ranked.ToDictionary(c => c.PassageId, _ => 0.0);
-
         var vector = embedding[0].Vector;
         return ranked
-            .Select(c => new RetrievalCandidate(c.PassageId, c.ArticleId, c.Score, coverage[c.PassageId], matrix.Similarity(c.PassageId, vector.Span)))
+            .Select(c => new RetrievalCandidate(
+                c.PassageId, c.ArticleId, c.Score, LexicalRetriever.Coverage(index, terms, c.PassageId), matrix.Similarity(c.PassageId, vector.Span)))
             .ToList();
     }
 

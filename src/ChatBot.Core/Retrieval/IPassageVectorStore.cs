@@ -11,6 +11,9 @@ public interface IPassageVectorStore
 
     Task SaveVectorsAsync(string modelId, IReadOnlyList<(long PassageId, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken = default);
 
+    /// <summary>Number of passages stored (with or without a vector).</summary>
+    Task<int> CountPassagesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every stored vector of <paramref name="modelId"/>, as one contiguous row-major matrix.</summary>
     Task<PassageMatrix> LoadMatrixAsync(string modelId, int dimensions, CancellationToken cancellationToken = default);
 }

@@ -1,11 +1,13 @@
+using ChatBot.Core.Retrieval.Lexical;
+
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
-/// Retrieval v1: BM25 over the question's content words, with each candidate's IDF-weighted term coverage as the
+/// Retrieval v1: BM25 over the question's content terms, with each candidate's IDF-weighted term coverage as the
 /// evidence for whether it answers at all. A question whose rare words appear nowhere gets low coverage even when
 /// a common word matches, which is what makes off-topic questions decline.
 /// </summary>
-public sealed class LexicalRetriever(ILexicalIndex index, QueryAnalyzer analyzer) : IPassageRetriever
+public sealed class LexicalRetriever(ILexicalIndexSource indexSource, QueryAnalyzer analyzer) : IPassageRetriever
 {
     public string Name => "bm25";
 
@@ -18,33 +20,26 @@ public sealed class LexicalRetriever(ILexicalIndex index, QueryAnalyzer analyzer
             return [];
         }
 
-        var hits = await index.SearchAsync(terms, limit, cancellationToken);
-        if (hits.Count == 0)
-        {
-            return [];
-        }
-
-        var coverage = await CoverageAsync(terms, hits.Select(h => h.PassageId).ToList(), cancellationToken);
-        return hits
-            .Select(h => new RetrievalCandidate(h.PassageId, h.ArticleId, h.Score, coverage[h.PassageId], null))
+        var index = await indexSource.GetCurrentAsync(cancellationToken);
+        return index.Search(terms, limit)
+            .Select(h => new RetrievalCandidate(h.PassageId, h.ArticleId, h.Score, Coverage(index, terms, h.PassageId), null))
             .ToList();
     }
 
-    /// <summary>IDF-weighted share of the terms present in each passage; unknown terms weigh the most.</summary>
-    public async Task<IReadOnlyDictionary<long, double>> CoverageAsync(
-        IReadOnlyList<string> terms, IReadOnlyCollection<long> passageIds, CancellationToken cancellationToken)
+    /// <summary>IDF-weighted share of the terms present in the passage; terms found nowhere weigh the most.</summary>
+    public static double Coverage(Bm25Index index, IReadOnlyList<string> terms, long passageId)
     {
-        var (frequencies, passageCount) = await index.TermStatisticsAsync(terms, cancellationToken);
-        var weights = frequencies.Select(df => InverseDocumentFrequency(df, passageCount)).ToArray();
-        var total = weights.Sum();
-        var matched = await index.MatchedTermsAsync(terms, passageIds, cancellationToken);
+        double total = 0, found = 0;
+        foreach (var term in terms)
+        {
+            var weight = Bm25Index.InverseDocumentFrequency(index.DocumentFrequency(term), index.PassageCount);
+            total += weight;
+            if (index.Contains(passageId, term))
+            {
+                found += weight;
+            }
+        }
 
-        return passageIds.ToDictionary(
-            id => id,
-            id => matched.TryGetValue(id, out var found) && total > 0 ? found.Sum(t => weights[t]) / total : 0.0);
+        return total > 0 ? found / total : 0;
     }
-
-    /// <summary>BM25's IDF (always positive), so coverage weights agree with the ranking.</summary>
-    private static double InverseDocumentFrequency(int documentFrequency, int passageCount) =>
-        Math.Log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }

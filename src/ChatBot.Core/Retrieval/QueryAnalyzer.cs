@@ -1,10 +1,12 @@
+using ChatBot.Core.Retrieval.Lexical;
+
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
-/// Reduces a question to its content words: lower-cased runs of letters and digits, stop words and one-letter
-/// tokens dropped. Because only letters and digits survive, no user input can form full-text query syntax.
+/// Reduces a question to its content terms, analysed exactly as passages are indexed (<see cref="TermAnalyzer"/>):
+/// lower-cased, accent-free, stemmed runs of letters and digits without stop words, each once.
 /// </summary>
-public sealed class QueryAnalyzer
+public sealed class QueryAnalyzer(TermAnalyzer analyzer)
 {
     /// <summary>Enough terms for any real question; more only slows the search and dilutes the ranking.</summary>
     public const int MaxTerms = 24;
@@ -12,38 +14,13 @@ public sealed class QueryAnalyzer
     public IReadOnlyList<string> ContentTerms(string question)
     {
         var terms = new List<string>();
-        foreach (var token in Tokenize(question))
+        analyzer.Analyze(question, term =>
         {
-            if (token.Length < 2 || StopWords.Contains(token) || terms.Contains(token))
+            if (terms.Count < MaxTerms && !terms.Contains(term))
             {
-                continue;
+                terms.Add(term);
             }
-
-            terms.Add(token);
-            if (terms.Count == MaxTerms)
-            {
-                break;
-            }
-        }
-
+        });
         return terms;
-    }
-
-    private static IEnumerable<string> Tokenize(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
-        }
     }
 }

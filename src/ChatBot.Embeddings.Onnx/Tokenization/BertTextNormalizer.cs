@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatBot.Core.Text;
 
 namespace ChatBot.Embeddings.Onnx.Tokenization;
 

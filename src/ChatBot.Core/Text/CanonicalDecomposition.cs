@@ -2,16 +2,16 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
-namespace ChatBot.Embeddings.Onnx.Tokenization;
+namespace ChatBot.Core.Text;
 
 /// <summary>
 /// Unicode canonical decomposition (NFD) that works under InvariantGlobalization, where string.Normalize(FormD)
 /// leaves non-ASCII text untouched. Data: CanonicalDecompositions.txt (generated from ICU by
 /// scripts/reference/embeddings/unicode-decompositions.mjs); Hangul syllables are decomposed by the Unicode algorithm.
 /// Combining marks are not canonically reordered: the tokenizer only uses this to delete non-spacing marks,
-/// for which their order does not matter.
+/// for which their order does not matter. Shared by BM25 term folding and the BERT tokenizer.
 /// </summary>
-internal static class CanonicalDecomposition
+public static class CanonicalDecomposition
 {
     // Hangul syllable arithmetic from the Unicode standard (chapter 3.12).
     private const int SyllableBase = 0xAC00;
@@ -22,7 +22,7 @@ internal static class CanonicalDecomposition
     private const int TrailingCount = 28;
     private const int SyllableCount = 11172;
 
-    // Immutable once built; built on first use because only uncased-model tokenization needs it.
+    // Immutable once built; built on first use because only non-ASCII text needs it.
     private static readonly Lazy<FrozenDictionary<int, int[]>> Table = new(LoadTable);
 
     public static string Decompose(string text)
@@ -79,7 +79,7 @@ internal static class CanonicalDecomposition
 
     private static FrozenDictionary<int, int[]> LoadTable()
     {
-        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("ChatBot.Embeddings.Onnx.CanonicalDecompositions.txt")
+        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("ChatBot.Core.CanonicalDecompositions.txt")
             ?? throw new InvalidOperationException("The embedded canonical decomposition table is missing.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var table = new Dictionary<int, int[]>();
