@@ -21,6 +21,9 @@ public sealed class UseLiteModelBuilderOptions
     [Required]
     public string NpmExecutable { get; set; } = "npm";
 
+    // The two Int8* settings shape the int8 model's bytes, but the up-to-date check only compares files with their
+    // manifest: after changing either, rebuild with force (`models build use-lite-int8 --force`).
+
     /// <summary>
     /// Operators of the int8 dense layers. Measured on the 2-core AVX2 (no VNNI) build machine with ONNX Runtime 1.30,
     /// the three choices ran equally fast (ORT fuses the standard chain into the same integer kernel), so the
