@@ -6,7 +6,8 @@ namespace ChatBot.Onnx.Modeling.Graph;
 /// <summary>
 /// Builds an ONNX graph node by node. Node outputs get unique generated names, so model code can be written
 /// as a chain of calls (<c>var y = graph.Node("Relu", x);</c>) without naming every intermediate value.
-/// Only default-domain operators are used, so any ONNX Runtime that supports <see cref="OpsetVersion"/> runs it.
+/// Operators come from the default domain unless a caller asks for another domain with
+/// <see cref="DomainNode"/>; each domain used is imported in the model (the default one at <see cref="OpsetVersion"/>).
 /// </summary>
 public sealed class OnnxGraphBuilder
 {
@@ -16,6 +17,7 @@ public sealed class OnnxGraphBuilder
     private readonly GraphProto _graph;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _extraDomains = new(StringComparer.Ordinal);
 
     public OnnxGraphBuilder(string graphName, long opsetVersion = 17)
     {
@@ -53,6 +55,12 @@ public sealed class OnnxGraphBuilder
     public string AddInitializer(string name, ReadOnlySpan<long> values, params long[] dims) =>
         AddInitializer(OnnxTensors.Int64(UniqueName(name), values, dims));
 
+    public string AddInitializer(string name, ReadOnlySpan<sbyte> values, params long[] dims) =>
+        AddInitializer(OnnxTensors.Int8(UniqueName(name), values, dims));
+
+    public string AddInitializer(string name, ReadOnlySpan<byte> values, params long[] dims) =>
+        AddInitializer(OnnxTensors.UInt8(UniqueName(name), values, dims));
+
     /// <summary>A float scalar initializer (shape []).</summary>
     public string Scalar(string name, float value) => AddInitializer(name, [value]);
 
@@ -69,18 +77,23 @@ public sealed class OnnxGraphBuilder
 
     /// <summary>Adds a node with <paramref name="outputCount"/> outputs and returns their names.</summary>
     public IReadOnlyList<string> NodeWithOutputs(
-        string opType, IReadOnlyList<string> inputs, int outputCount, params AttributeProto[] attributes)
+        string opType, IReadOnlyList<string> inputs, int outputCount, params AttributeProto[] attributes) =>
+        AddNode(string.Empty, opType, inputs, outputCount, attributes);
+
+    /// <summary>
+    /// Adds a one-output node from an operator domain other than the default one (e.g. ONNX Runtime's
+    /// "com.microsoft" contrib operators) and imports that domain at <paramref name="domainVersion"/>.
+    /// </summary>
+    public string DomainNode(string domain, long domainVersion, string opType, IReadOnlyList<string> inputs, params AttributeProto[] attributes)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(opType);
-        var nodeName = UniqueName(opType);
-        var outputs = new string[outputCount];
-        for (var i = 0; i < outputCount; i++)
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        if (_extraDomains.TryGetValue(domain, out var version) && version != domainVersion)
         {
-            outputs[i] = UniqueName($"{nodeName}_out{i}");
+            throw new InvalidOperationException($"Domain '{domain}' is already imported at version {version}, not {domainVersion}.");
         }
 
-        _graph.Node.Add(NewNode(opType, inputs, outputs, nodeName, attributes));
-        return outputs;
+        _extraDomains[domain] = domainVersion;
+        return AddNode(domain, opType, inputs, 1, attributes)[0];
     }
 
     public ModelProto BuildModel(string producerName, string docString = "")
@@ -94,6 +107,11 @@ public sealed class OnnxGraphBuilder
             Graph = _graph.Clone(),
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = OpsetVersion });
+        foreach (var (domain, version) in _extraDomains)
+        {
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = domain, Version = version });
+        }
+
         return model;
     }
 
@@ -106,10 +124,25 @@ public sealed class OnnxGraphBuilder
         return tensor.Name;
     }
 
-    private static NodeProto NewNode(
-        string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, string name, AttributeProto[] attributes)
+    private IReadOnlyList<string> AddNode(
+        string domain, string opType, IReadOnlyList<string> inputs, int outputCount, AttributeProto[] attributes)
     {
-        var node = new NodeProto { OpType = opType, Name = name };
+        ArgumentException.ThrowIfNullOrWhiteSpace(opType);
+        var nodeName = UniqueName(opType);
+        var outputs = new string[outputCount];
+        for (var i = 0; i < outputCount; i++)
+        {
+            outputs[i] = UniqueName($"{nodeName}_out{i}");
+        }
+
+        _graph.Node.Add(NewNode(opType, inputs, outputs, nodeName, attributes, domain));
+        return outputs;
+    }
+
+    private static NodeProto NewNode(
+        string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, string name, AttributeProto[] attributes, string domain = "")
+    {
+        var node = new NodeProto { OpType = opType, Name = name, Domain = domain };
         node.Input.AddRange(inputs);
         node.Output.AddRange(outputs);
         node.Attribute.AddRange(attributes);

@@ -34,6 +34,20 @@ public static class OnnxTensors
         return Create(name, TensorProto.Types.DataType.Int64, bytes, dims);
     }
 
+    /// <summary>A signed 8-bit tensor (quantized weights); one byte per value, so no byte-order question.</summary>
+    public static TensorProto Int8(string name, ReadOnlySpan<sbyte> values, params long[] dims)
+    {
+        EnsureElementCount(values.Length, dims);
+        return Create(name, TensorProto.Types.DataType.Int8, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values).ToArray(), dims);
+    }
+
+    /// <summary>An unsigned 8-bit tensor (quantized weights or zero points).</summary>
+    public static TensorProto UInt8(string name, ReadOnlySpan<byte> values, params long[] dims)
+    {
+        EnsureElementCount(values.Length, dims);
+        return Create(name, TensorProto.Types.DataType.Uint8, values.ToArray(), dims);
+    }
+
     private static TensorProto Create(string name, TensorProto.Types.DataType type, byte[] bytes, long[] dims)
     {
         var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(bytes) };

