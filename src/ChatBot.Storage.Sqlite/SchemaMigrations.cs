@@ -66,15 +66,7 @@ internal static class SchemaMigrations
             generation  INTEGER NOT NULL
         );
         INSERT INTO index_state (name, generation) VALUES ('passages', 1);
-        CREATE TRIGGER passages_generation_insert AFTER INSERT ON passages BEGIN
-            UPDATE index_state SET generation = generation + 1 WHERE name = 'passages';
-        END;
-        CREATE TRIGGER passages_generation_update AFTER UPDATE ON passages BEGIN
-            UPDATE index_state SET generation = generation + 1 WHERE name = 'passages';
-        END;
-        CREATE TRIGGER passages_generation_delete AFTER DELETE ON passages BEGIN
-            UPDATE index_state SET generation = generation + 1 WHERE name = 'passages';
-        END;
+        """ + GenerationTriggers("passages", "passages") + """
         CREATE TABLE index_snapshots (
             name        TEXT PRIMARY KEY,
             generation  INTEGER NOT NULL,
@@ -87,15 +79,12 @@ internal static class SchemaMigrations
         """
         ALTER TABLE articles ADD COLUMN source_signature TEXT;
         INSERT INTO index_state (name, generation) VALUES ('vectors', 1);
-        CREATE TRIGGER vectors_generation_insert AFTER INSERT ON passage_vectors BEGIN
-            UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors';
-        END;
-        CREATE TRIGGER vectors_generation_update AFTER UPDATE ON passage_vectors BEGIN
-            UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors';
-        END;
-        CREATE TRIGGER vectors_generation_delete AFTER DELETE ON passage_vectors BEGIN
-            UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors';
-        END;
-        """,
+        """ + GenerationTriggers("passage_vectors", "vectors"),
     ];
+
+    /// <summary>Triggers that bump the <paramref name="counter"/> row of index_state on every write to <paramref name="table"/>.</summary>
+    private static string GenerationTriggers(string table, string counter) => string.Concat(
+        new[] { "INSERT", "UPDATE", "DELETE" }.Select(operation =>
+            $"CREATE TRIGGER {counter}_generation_{operation.ToLowerInvariant()} AFTER {operation} ON {table} BEGIN " +
+            $"UPDATE index_state SET generation = generation + 1 WHERE name = '{counter}'; END;\n"));
 }

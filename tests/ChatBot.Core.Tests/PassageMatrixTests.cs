@@ -56,7 +56,7 @@ public sealed class PassageMatrixTests
         var top = matrix.TopK(query, 50);
 
         var expected = Enumerable.Range(0, rows)
-            .Select(r => (Row: r, Score: System.Numerics.Tensors.TensorPrimitives.Dot(matrix.Row(r), query)))
+            .Select(r => (Row: r, Score: DotProduct.Of(matrix.Row(r), query)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Row)
             .Take(50)
             .Select(x => x.Row);

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace ChatBot.Core.Retrieval;
 
@@ -55,7 +55,7 @@ public sealed class PassageMatrix
     public double? Similarity(long passageId, ReadOnlySpan<float> query)
     {
         var row = Array.BinarySearch(_passageIds, passageId);
-        return row >= 0 ? TensorPrimitives.Dot(Row(row), query) : null;
+        return row >= 0 ? DotProduct.Of(Row(row), query) : null;
     }
 
     /// <summary>The <paramref name="k"/> most similar rows, best first (exact search).</summary>
@@ -94,12 +94,13 @@ public sealed class PassageMatrix
         return Drain(merged);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PriorityQueue<int, (float, int)> ScanRange(ReadOnlySpan<float> query, int from, int to, int k)
     {
         var best = new PriorityQueue<int, (float, int)>(k + 1, WorstFirst.Instance);
         for (var row = from; row < to; row++)
         {
-            Offer(best, row, (TensorPrimitives.Dot(Row(row), query), row), k);
+            Offer(best, row, (DotProduct.Of(Row(row), query), row), k);
         }
 
         return best;
