@@ -98,14 +98,22 @@ public sealed class OnnxEmbeddingModelProvider(
             var tokenizer = factory.Create(manifest);
             _runtime = OnnxRuntimeLibrary.Load(libraryPath);
             var session = _runtime.OpenSession(manifest.PathOf(manifest.ModelFile), new OnnxSessionSettings { IntraOpThreads = settings.IntraOpThreads });
+            OnnxInferenceSession? questionSession = null;
             OnnxEmbeddingGenerator generator;
             try
             {
-                generator = new OnnxEmbeddingGenerator(session, tokenizer, manifest, settings.BatchSize, generatorLogger);
+                if (settings.QuestionIntraOpThreads > 0 && settings.QuestionIntraOpThreads != settings.IntraOpThreads)
+                {
+                    questionSession = _runtime.OpenSession(
+                        manifest.PathOf(manifest.ModelFile), new OnnxSessionSettings { IntraOpThreads = settings.QuestionIntraOpThreads });
+                }
+
+                generator = new OnnxEmbeddingGenerator(session, tokenizer, manifest, settings.BatchSize, generatorLogger, singleTextSession: questionSession);
             }
             catch
             {
                 session.Dispose();
+                questionSession?.Dispose();
                 throw;
             }
 

@@ -30,4 +30,11 @@ public sealed class OnnxEmbeddingOptions
     /// <summary>Threads per inference; 0 lets ONNX Runtime use one per core.</summary>
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Threads for embedding one text (a question) in a session of its own; 0 = use the batch session. One thread
+    /// leaves the other cores to the dense scan that follows (see <see cref="Embeddings.OnnxEmbeddingGenerator"/>).
+    /// </summary>
+    [Range(0, 256)]
+    public int QuestionIntraOpThreads { get; set; } = 1;
 }

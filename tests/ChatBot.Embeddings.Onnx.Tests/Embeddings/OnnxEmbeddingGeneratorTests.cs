@@ -158,6 +158,24 @@ public sealed class OnnxEmbeddingGeneratorTests(OnnxRuntimeFixture fixture)
         Assert.Contains("last_hidden_state", error.Message);
     }
 
+    [Fact]
+    public async Task One_text_runs_in_the_single_text_session_with_the_same_result()
+    {
+        _ = TinyBertModel.Bytes;
+        var batchSession = fixture.Runtime.OpenSession(TinyBertModel.ModelPath, new OnnxSessionSettings { IntraOpThreads = 2 });
+        var singleSession = fixture.Runtime.OpenSession(TinyBertModel.ModelPath, new OnnxSessionSettings { IntraOpThreads = 1 });
+        using var generator = new OnnxEmbeddingGenerator(batchSession, Tokenizer.Value, TinyBertModel.Manifest(128), singleTextSession: singleSession);
+
+        var inBatch = await generator.GenerateAsync(["where did the leaders meet", "a second text"]);
+        var alone = await generator.GenerateAsync(["where did the leaders meet"]);
+        Assert.True(TensorPrimitives.CosineSimilarity(inBatch[0].Vector.Span, alone[0].Vector.Span) > 0.9999);
+
+        // Proof of the routing: without its single-text session a one-text call fails, batches do not.
+        singleSession.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["where did the leaders meet"]));
+        Assert.Equal(2, (await generator.GenerateAsync(["where did the leaders meet", "a second text"])).Count);
+    }
+
     private OnnxEmbeddingGenerator CreateGenerator(int batchSize = 8, int maxTokens = 128, ILogger<OnnxEmbeddingGenerator>? logger = null)
     {
         _ = TinyBertModel.Bytes; // make sure .cache/tiny-bert/model.onnx is written
