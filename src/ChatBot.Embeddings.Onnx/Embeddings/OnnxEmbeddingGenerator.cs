@@ -108,6 +108,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         var encoded = new TokenizedText[texts.Length];
         long totalTokens = 0;
+        var truncated = 0;
+        var firstTruncated = -1;
         for (var i = 0; i < texts.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
@@ -115,10 +117,18 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             totalTokens += encoded[i].Ids.Count;
             if (encoded[i].Truncated)
             {
-                _logger.LogWarning(
-                    "Text {Index} has {Tokens} tokens but {Model} takes at most {MaxTokens}; only the start was embedded: \"{Start}…\"",
-                    i, encoded[i].UntruncatedLength, _manifest.Name, _manifest.MaxTokens, Preview(texts[i]));
+                truncated++;
+                firstTruncated = firstTruncated < 0 ? i : firstTruncated;
             }
+        }
+
+        // One line per call, not per text: a large ingest would otherwise bury everything else in the log.
+        if (truncated > 0)
+        {
+            _logger.LogWarning(
+                "{Truncated} of {Count} texts exceed the {MaxTokens} tokens {Model} takes; only their start was embedded. First: text {Index}, {Tokens} tokens, \"{Start}…\"",
+                truncated, texts.Length, _manifest.MaxTokens, _manifest.Name,
+                firstTruncated, encoded[firstTruncated].UntruncatedLength, Preview(texts[firstTruncated]));
         }
 
         // Grouping similar lengths keeps dynamic padding small; results go back to their original positions.

@@ -69,19 +69,19 @@ public sealed class OnnxEmbeddingGeneratorTests(OnnxRuntimeFixture fixture)
     }
 
     [Fact]
-    public async Task Over_long_text_is_truncated_with_a_warning_not_silently()
+    public async Task Over_long_texts_are_truncated_with_one_warning_per_call_not_silently()
     {
         var logger = new ListLogger<OnnxEmbeddingGenerator>();
         using var generator = CreateGenerator(maxTokens: 8, logger: logger);
         var longText = string.Join(' ', Enumerable.Range(0, 30).Select(i => $"word{i}"));
 
-        var embeddings = await generator.GenerateAsync(["short text", longText]);
+        var embeddings = await generator.GenerateAsync(["short text", longText, "another " + longText]);
 
-        Assert.Equal(2, embeddings.Count);
+        Assert.Equal(3, embeddings.Count);
         var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains("Text 1", warning.Message);
-        Assert.Contains("at most 8", warning.Message);
-        Assert.Equal(8 + 4, embeddings.Usage?.InputTokenCount); // "short text" is 4 ids with [CLS]/[SEP]
+        Assert.Contains("2 of 3 texts exceed the 8 tokens", warning.Message);
+        Assert.Contains("First: text 1", warning.Message);
+        Assert.Equal(8 + 8 + 4, embeddings.Usage?.InputTokenCount); // "short text" is 4 ids with [CLS]/[SEP]
     }
 
     [Fact]
