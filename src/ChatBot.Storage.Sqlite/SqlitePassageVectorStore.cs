@@ -67,6 +67,14 @@ public sealed class SqlitePassageVectorStore(SqliteDatabase database) : IPassage
         return Convert.ToInt32(await connection.ScalarAsync("SELECT count(*) FROM passages", cancellationToken));
     }
 
+    public async Task<StoredVectorSet?> GetLatestVectorSetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT model, dims FROM passage_vectors ORDER BY passage_id DESC LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredVectorSet(reader.GetString(0), reader.GetInt32(1)) : null;
+    }
+
     /// <remarks>
     /// The one hot read path at start-up (200 MB at 100k passages), so it steps the statement through the SQLite
     /// handle itself: Microsoft.Data.Sqlite reads a BLOB column through an incremental-BLOB stream per row, which is

@@ -70,6 +70,7 @@ public sealed class HybridRetrievalTests
 
         var store = bot.Services.GetRequiredService<IPassageVectorStore>();
         Assert.Equal(passages, (await store.LoadMatrixAsync("keywords@1", generator.Dimensions)).Count);
+        Assert.Equal(new StoredVectorSet("keywords@1", generator.Dimensions), await store.GetLatestVectorSetAsync());
         Assert.Equal(passages, (await store.GetPassagesWithoutVectorsAsync("keywords@2")).Count);
     }
 
@@ -82,6 +83,7 @@ public sealed class HybridRetrievalTests
 
         Assert.NotEmpty(candidates);
         Assert.All(candidates, c => Assert.Null(c.DenseSimilarity));
+        Assert.Null(await bot.Services.GetRequiredService<IPassageVectorStore>().GetLatestVectorSetAsync());
     }
 
     [Theory]

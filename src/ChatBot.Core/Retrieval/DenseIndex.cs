@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ChatBot.Core.Answers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,11 @@ public sealed class DenseIndex(
     ILogger<DenseIndex> logger)
     : IDenseThresholdSource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _modelGate = new(1, 1);
+    private readonly SemaphoreSlim _matrixGate = new(1, 1);
     private bool _modelResolved;
     private EmbeddingModelHandle? _model;
-    private PassageMatrix? _matrix;
+    private LoadedMatrix? _loaded;
 
     public double? MinSimilarity => _model?.MinSimilarity;
 
@@ -37,7 +39,7 @@ public sealed class DenseIndex(
             return _model;
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        await _modelGate.WaitAsync(cancellationToken);
         try
         {
             if (!_modelResolved)
@@ -60,41 +62,102 @@ public sealed class DenseIndex(
         }
         finally
         {
-            _gate.Release();
+            _modelGate.Release();
         }
     }
 
     /// <summary>Model and matrix together, or null without a model.</summary>
+    /// <remarks>
+    /// Reading the matrix needs only the vector set's id, not the model's session, so while a model is still being
+    /// opened the set of the newest stored vector is read beside it (the two are the bulk of a cold start). Once the
+    /// model is known its own set is asked for, which is that read when the guess was right and a fresh one when
+    /// it was not (the model changed since the last ingest).
+    /// </remarks>
     public async Task<(EmbeddingModelHandle Model, PassageMatrix Matrix)?> GetAsync(CancellationToken cancellationToken = default)
     {
-        var model = await GetModelAsync(cancellationToken);
+        var model = _loaded is null && !_modelResolved
+            ? await GetModelWhileReadingLatestSetAsync(cancellationToken)
+            : await GetModelAsync(cancellationToken);
         if (model is null)
         {
+            _loaded = null;
             return null;
         }
 
-        var generation = await store.GetGenerationAsync(cancellationToken);
-        var matrix = _matrix;
-        if (matrix is null || matrix.Generation != generation)
+        return (model, await GetMatrixAsync(VectorSetId(model), model.Dimensions, cancellationToken));
+    }
+
+    /// <summary>Opens the model with the newest stored vector's set read on another thread; abandons that read when there is no model.</summary>
+    private async Task<EmbeddingModelHandle?> GetModelWhileReadingLatestSetAsync(CancellationToken cancellationToken)
+    {
+        using var guess = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Both the model source and SQLite do their work synchronously inside their async methods, hence Task.Run.
+        var guessed = Task.Run(() => LoadLatestSetAsync(guess.Token), guess.Token);
+        try
         {
-            await _gate.WaitAsync(cancellationToken);
+            var model = await Task.Run(() => GetModelAsync(cancellationToken), cancellationToken);
+            if (model is null)
+            {
+                await guess.CancelAsync();
+            }
+
+            return model;
+        }
+        catch
+        {
+            await guess.CancelAsync();
+            throw;
+        }
+        finally
+        {
             try
             {
-                if (_matrix is null || _matrix.Generation != generation)
-                {
-                    var clock = System.Diagnostics.Stopwatch.StartNew();
-                    _matrix = await store.LoadMatrixAsync(VectorSetId(model), model.Dimensions, cancellationToken);
-                    logger.LogInformation("Loaded {Count} passage vectors in {Milliseconds:F0} ms", _matrix.Count, clock.Elapsed.TotalMilliseconds);
-                }
-
-                matrix = _matrix;
+                await guessed;
             }
-            finally
+            catch (OperationCanceledException) when (guess.IsCancellationRequested)
             {
-                _gate.Release();
             }
         }
+    }
 
-        return (model, matrix);
+    private async Task LoadLatestSetAsync(CancellationToken cancellationToken)
+    {
+        if (await store.GetLatestVectorSetAsync(cancellationToken) is { } latest)
+        {
+            await GetMatrixAsync(latest.VectorSetId, latest.Dimensions, cancellationToken);
+        }
+    }
+
+    private async Task<PassageMatrix> GetMatrixAsync(string vectorSet, int dimensions, CancellationToken cancellationToken)
+    {
+        var generation = await store.GetGenerationAsync(cancellationToken);
+        if (_loaded is { } current && current.Matches(vectorSet, dimensions, generation))
+        {
+            return current.Matrix;
+        }
+
+        await _matrixGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_loaded is not { } loaded || !loaded.Matches(vectorSet, dimensions, generation))
+            {
+                var clock = Stopwatch.StartNew();
+                var matrix = await store.LoadMatrixAsync(vectorSet, dimensions, cancellationToken);
+                logger.LogInformation("Loaded {Count} passage vectors of {VectorSet} in {Milliseconds:F0} ms", matrix.Count, vectorSet, clock.Elapsed.TotalMilliseconds);
+                _loaded = loaded = new LoadedMatrix(vectorSet, matrix);
+            }
+
+            return loaded.Matrix;
+        }
+        finally
+        {
+            _matrixGate.Release();
+        }
+    }
+
+    private sealed record LoadedMatrix(string VectorSet, PassageMatrix Matrix)
+    {
+        public bool Matches(string vectorSet, int dimensions, long generation) =>
+            VectorSet == vectorSet && Matrix.Dimensions == dimensions && Matrix.Generation == generation;
     }
 }

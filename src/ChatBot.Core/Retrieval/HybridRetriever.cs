@@ -17,11 +17,10 @@ public sealed class HybridRetriever(
 {
     public string Name => "hybrid";
 
-    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
-    {
-        await lexicalIndex.GetCurrentAsync(cancellationToken);
-        await dense.GetAsync(cancellationToken);
-    }
+    /// <summary>Loads the BM25 index, the model and the vector matrix side by side: none waits for another.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => Task.WhenAll(
+        Task.Run(() => lexicalIndex.GetCurrentAsync(cancellationToken), cancellationToken),
+        Task.Run(() => dense.GetAsync(cancellationToken), cancellationToken));
 
     public async Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(
         string question, int limit, CancellationToken cancellationToken = default)

@@ -34,7 +34,7 @@ internal static class ChatBotHostBuilder
         builder.Logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss ";
+            options.TimestampFormat = "HH:mm:ss.fff ";
         });
         // The host logs a start-up failure with its stack trace; VerbRunner reports it as one clear line instead.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
