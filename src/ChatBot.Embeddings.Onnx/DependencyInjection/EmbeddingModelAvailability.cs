@@ -7,10 +7,11 @@ namespace ChatBot.Embeddings.Onnx.DependencyInjection;
 /// <summary>Either a ready generator for the configured model, or the reason there is none (for the host to log and fall back).</summary>
 public sealed record EmbeddingModelAvailability
 {
-    private EmbeddingModelAvailability(IEmbeddingGenerator<string, Embedding<float>>? generator, ModelManifest? manifest, string? reason)
+    private EmbeddingModelAvailability(IEmbeddingGenerator<string, Embedding<float>>? generator, ModelManifest? manifest, string? fingerprint, string? reason)
     {
         Generator = generator;
         Manifest = manifest;
+        Fingerprint = fingerprint;
         Reason = reason;
     }
 
@@ -18,15 +19,18 @@ public sealed record EmbeddingModelAvailability
 
     public ModelManifest? Manifest { get; }
 
+    /// <summary>The <see cref="ModelFingerprint"/> of the loaded model; null when unavailable.</summary>
+    public string? Fingerprint { get; }
+
     /// <summary>Why no generator is available, in words a person can act on; null when available.</summary>
     public string? Reason { get; }
 
-    [MemberNotNullWhen(true, nameof(Generator), nameof(Manifest))]
+    [MemberNotNullWhen(true, nameof(Generator), nameof(Manifest), nameof(Fingerprint))]
     [MemberNotNullWhen(false, nameof(Reason))]
     public bool IsAvailable => Generator is not null;
 
-    public static EmbeddingModelAvailability Available(IEmbeddingGenerator<string, Embedding<float>> generator, ModelManifest manifest) =>
-        new(generator, manifest, null);
+    public static EmbeddingModelAvailability Available(IEmbeddingGenerator<string, Embedding<float>> generator, ModelManifest manifest, string fingerprint) =>
+        new(generator, manifest, fingerprint, null);
 
-    public static EmbeddingModelAvailability Unavailable(string reason) => new(null, null, reason);
+    public static EmbeddingModelAvailability Unavailable(string reason) => new(null, null, null, reason);
 }

@@ -95,35 +95,59 @@ public sealed class OnnxEmbeddingModelProvider(
 
         try
         {
+            // The fingerprint (hashing the model file) and the second session need nothing from the first, so a
+            // cold start pays for the longest of the three rather than their sum.
+            var fingerprint = Task.Run(() => ModelFingerprint.ComputeAsync(manifest, cancellationToken), cancellationToken);
             var tokenizer = factory.Create(manifest);
             _runtime = OnnxRuntimeLibrary.Load(libraryPath);
-            var session = _runtime.OpenSession(manifest.PathOf(manifest.ModelFile), new OnnxSessionSettings { IntraOpThreads = settings.IntraOpThreads });
-            OnnxInferenceSession? questionSession = null;
-            OnnxEmbeddingGenerator generator;
+            var generator = await OpenGeneratorAsync(_runtime, manifest, tokenizer, settings);
             try
             {
-                if (settings.QuestionIntraOpThreads > 0 && settings.QuestionIntraOpThreads != settings.IntraOpThreads)
-                {
-                    questionSession = _runtime.OpenSession(
-                        manifest.PathOf(manifest.ModelFile), new OnnxSessionSettings { IntraOpThreads = settings.QuestionIntraOpThreads });
-                }
-
-                generator = new OnnxEmbeddingGenerator(session, tokenizer, manifest, settings.BatchSize, generatorLogger, singleTextSession: questionSession);
+                // A session's first run allocates its buffers; paying for that here keeps it out of the first question.
+                await generator.GenerateAsync(["warm-up"], EmbeddingInputType.ForQueries(), cancellationToken);
+                var print = await fingerprint;
+                logger.LogInformation("Embedding model {Model} ({Dimensions} dimensions) loaded with ONNX Runtime {Version}", manifest.Name, manifest.Dimensions, _runtime.Version);
+                return EmbeddingModelAvailability.Available(generator, manifest, print);
             }
             catch
             {
-                session.Dispose();
-                questionSession?.Dispose();
+                generator.Dispose();
                 throw;
             }
-
-            logger.LogInformation("Embedding model {Model} ({Dimensions} dimensions) loaded with ONNX Runtime {Version}", manifest.Name, manifest.Dimensions, _runtime.Version);
-            return EmbeddingModelAvailability.Available(generator, manifest);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever went wrong (bad vocabulary file, a graph ORT rejects, …) the host gets a reason and can fall back.
             return EmbeddingModelAvailability.Unavailable($"model '{manifest.Name}' could not be loaded: {ex.Message}");
+        }
+    }
+
+    private async Task<OnnxEmbeddingGenerator> OpenGeneratorAsync(
+        OnnxRuntimeLibrary runtime, ModelManifest manifest, ITextTokenizer tokenizer, OnnxEmbeddingOptions settings)
+    {
+        var modelPath = manifest.PathOf(manifest.ModelFile);
+        var questionSession = settings.QuestionIntraOpThreads > 0 && settings.QuestionIntraOpThreads != settings.IntraOpThreads
+            ? Task.Run<OnnxInferenceSession?>(() => runtime.OpenSession(modelPath, new OnnxSessionSettings { IntraOpThreads = settings.QuestionIntraOpThreads }))
+            : Task.FromResult<OnnxInferenceSession?>(null);
+        OnnxInferenceSession? session = null;
+        try
+        {
+            session = runtime.OpenSession(modelPath, new OnnxSessionSettings { IntraOpThreads = settings.IntraOpThreads });
+            return new OnnxEmbeddingGenerator(session, tokenizer, manifest, settings.BatchSize, generatorLogger, singleTextSession: await questionSession);
+        }
+        catch
+        {
+            session?.Dispose();
+            try
+            {
+                (await questionSession)?.Dispose();
+            }
+            catch (Exception) when (session is null)
+            {
+                // Both sessions failed; the first one's error is the one reported.
+            }
+
+            throw;
         }
     }
 }

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.Embeddings;
-using ChatBot.Embeddings.Onnx.Models;
 
 namespace ChatBot.Embeddings.Onnx.DependencyInjection;
 
@@ -36,7 +33,7 @@ public sealed class OnnxEmbeddingModelSource(IEmbeddingModelProvider provider) :
             var manifest = availability.Manifest;
             _handle ??= new EmbeddingModelHandle(
                 availability.Generator,
-                $"{manifest.Name}@{await FingerprintAsync(manifest, cancellationToken)}",
+                $"{manifest.Name}@{availability.Fingerprint}",
                 manifest.Dimensions,
                 manifest.DeclineBelow,
                 EmbeddingInputType.ForQueries(),
@@ -47,20 +44,5 @@ public sealed class OnnxEmbeddingModelSource(IEmbeddingModelProvider provider) :
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>First 16 hex digits of a sha256 over the model file, the vocabulary and the vector-shaping manifest fields.</summary>
-    internal static async Task<string> FingerprintAsync(ModelManifest manifest, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { manifest.ModelFile, manifest.Tokenizer.VocabularyFile })
-        {
-            await using var stream = File.OpenRead(manifest.PathOf(file));
-            hash.AppendData(await SHA256.HashDataAsync(stream, cancellationToken));
-        }
-
-        var settings = string.Join('\n', manifest.Pooling, manifest.Normalize, manifest.MaxTokens, manifest.Tokenizer.Lowercase, manifest.QueryPrefix, manifest.PassagePrefix);
-        hash.AppendData(Encoding.UTF8.GetBytes(settings));
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 }

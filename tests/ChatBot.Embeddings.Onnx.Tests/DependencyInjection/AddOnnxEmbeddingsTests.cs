@@ -150,12 +150,12 @@ public sealed class AddOnnxEmbeddingsTests(OnnxRuntimeFixture fixture) : IDispos
         WriteTinyBertModelFolder("tiny-bert");
         var manifest = ModelManifestLoader.LoadByName(_models.Path, "tiny-bert");
 
-        var original = await OnnxEmbeddingModelSource.FingerprintAsync(manifest, CancellationToken.None);
-        var samePrint = await OnnxEmbeddingModelSource.FingerprintAsync(manifest, CancellationToken.None);
-        var otherPrefix = await OnnxEmbeddingModelSource.FingerprintAsync(manifest with { PassagePrefix = "passage: " }, CancellationToken.None);
-        var otherPooling = await OnnxEmbeddingModelSource.FingerprintAsync(manifest with { Pooling = PoolingMode.Cls }, CancellationToken.None);
+        var original = await ModelFingerprint.ComputeAsync(manifest, CancellationToken.None);
+        var samePrint = await ModelFingerprint.ComputeAsync(manifest, CancellationToken.None);
+        var otherPrefix = await ModelFingerprint.ComputeAsync(manifest with { PassagePrefix = "passage: " }, CancellationToken.None);
+        var otherPooling = await ModelFingerprint.ComputeAsync(manifest with { Pooling = PoolingMode.Cls }, CancellationToken.None);
         await File.AppendAllTextAsync(manifest.PathOf(manifest.ModelFile), " ");
-        var otherBytes = await OnnxEmbeddingModelSource.FingerprintAsync(manifest, CancellationToken.None);
+        var otherBytes = await ModelFingerprint.ComputeAsync(manifest, CancellationToken.None);
 
         Assert.Equal(original, samePrint);
         Assert.Equal(4, new[] { original, otherPrefix, otherPooling, otherBytes }.Distinct().Count());
