@@ -73,20 +73,26 @@ public sealed class DenseIndexTests
     private static DenseIndex Index(IEmbeddingModelSource source, IPassageVectorStore store) =>
         new(source, store, Options.Create(new HybridOptions { EmbedArticleTitle = false }), NullLogger<DenseIndex>.Instance);
 
+    /// <summary>Starts a load, lets the model "open" only once the store has been read, and returns the result.</summary>
+    private static async Task<(EmbeddingModelHandle Model, PassageMatrix Matrix)?> LoadReleasingModelAfterFirstReadAsync(
+        MemoryVectorStore store, EmbeddingModelHandle? model)
+    {
+        var source = new GatedModelSource();
+        var loading = Index(source, store).GetAsync();
+        await store.FirstRead.WaitAsync(Patience);
+        Assert.False(loading.IsCompleted);
+        source.Release(model);
+        return await loading.WaitAsync(Patience);
+    }
+
     [Fact]
     public async Task The_matrix_is_read_while_the_model_is_still_opening()
     {
         var store = new MemoryVectorStore();
         store.Put("m@1", 1, 1, 0, 0);
         store.Put("m@1", 2, 0, 1, 0);
-        var source = new GatedModelSource();
-        var index = Index(source, store);
 
-        var loading = index.GetAsync();
-        Assert.Equal("m@1", await store.FirstRead.WaitAsync(Patience));
-        Assert.False(loading.IsCompleted);
-        source.Release(Model("m@1"));
-        var loaded = await loading.WaitAsync(Patience);
+        var loaded = await LoadReleasingModelAfterFirstReadAsync(store, Model("m@1"));
 
         Assert.NotNull(loaded);
         Assert.Equal([1L, 2L], loaded.Value.Matrix.PassageIds.ToArray());
@@ -99,13 +105,8 @@ public sealed class DenseIndexTests
         var store = new MemoryVectorStore();
         store.Put("new@2", 1, 1, 0, 0);
         store.Put("old@1", 2, 0, 1, 0);
-        var source = new GatedModelSource();
-        var index = Index(source, store);
 
-        var loading = index.GetAsync();
-        await store.FirstRead.WaitAsync(Patience);
-        source.Release(Model("new@2"));
-        var loaded = await loading.WaitAsync(Patience);
+        var loaded = await LoadReleasingModelAfterFirstReadAsync(store, Model("new@2"));
 
         Assert.NotNull(loaded);
         Assert.Equal([1L], loaded.Value.Matrix.PassageIds.ToArray());
@@ -117,15 +118,8 @@ public sealed class DenseIndexTests
     {
         var store = new MemoryVectorStore();
         store.Put("m@1", 1, 1, 0, 0);
-        var source = new GatedModelSource();
-        var index = Index(source, store);
 
-        var loading = index.GetAsync();
-        await store.FirstRead.WaitAsync(Patience);
-        source.Release(null);
-
-        Assert.Null(await loading.WaitAsync(Patience));
-        Assert.Null(index.MinSimilarity);
+        Assert.Null(await LoadReleasingModelAfterFirstReadAsync(store, null));
     }
 
     [Fact]
