@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Ingestion;
+using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Storage.Sqlite;
 
@@ -28,11 +29,21 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
         return states;
     }
 
-    public async Task SetSignatureAsync(string articleId, string? signature, CancellationToken cancellationToken = default)
+    public async Task SetSignaturesAsync(IReadOnlyCollection<(string ArticleId, string? Signature)> signatures, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("UPDATE articles SET source_signature = $signature WHERE id = $id");
-        await command.With("$signature", signature).With("$id", articleId).ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.Command("UPDATE articles SET source_signature = $signature WHERE id = $id", transaction);
+        var signature = command.Parameters.Add("$signature", SqliteType.Text);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var (articleId, value) in signatures)
+        {
+            signature.Value = (object?)value ?? DBNull.Value;
+            id.Value = articleId;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task ReplaceAsync(ProcessedArticle article, string? signature = null, CancellationToken cancellationToken = default)

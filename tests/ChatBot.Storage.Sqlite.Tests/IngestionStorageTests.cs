@@ -82,6 +82,30 @@ public sealed class IngestionStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_synced_moments_after_they_were_written_get_their_signatures_once_they_settle()
+    {
+        foreach (var file in Directory.EnumerateFiles(_seeds.Path))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow); // as after a bulk copy: inside the racy window
+        }
+
+        Assert.False((await Library.ReloadAsync()).ChangedAnything);
+        Assert.All((await Store.GetSourceStatesAsync()).Values, state => Assert.Null(state.Signature));
+        var settled = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(_seeds.Path))
+        {
+            File.SetLastWriteTimeUtc(file, settled);
+        }
+
+        var report = await Library.ReloadAsync();
+
+        Assert.False(report.ChangedAnything);
+        var states = await Store.GetSourceStatesAsync();
+        Assert.Equal(5, states.Count);
+        Assert.All(states.Values, state => Assert.NotNull(state.Signature));
+    }
+
+    [Fact]
     public async Task A_file_written_moments_ago_is_always_hashed_even_with_its_old_size_and_time()
     {
         var path = _seeds.File("000_f2449a9af08e5e18.txt");

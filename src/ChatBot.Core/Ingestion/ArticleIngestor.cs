@@ -19,6 +19,7 @@ public sealed class ArticleIngestor(
         var files = reader.List(folder);
         var stored = await store.GetSourceStatesAsync(cancellationToken);
         List<string> added = [], updated = [], unchanged = [], removed = [];
+        List<(string ArticleId, string? Signature)> touched = [];
 
         foreach (var file in files)
         {
@@ -36,7 +37,7 @@ public sealed class ArticleIngestor(
                 unchanged.Add(file.Id);
                 if (state.Signature != file.Signature)
                 {
-                    await store.SetSignatureAsync(file.Id, file.Signature, cancellationToken);
+                    touched.Add((file.Id, file.Signature));
                 }
 
                 continue;
@@ -46,6 +47,11 @@ public sealed class ArticleIngestor(
             await store.ReplaceAsync(article, file.Signature, cancellationToken);
             (state is null ? added : updated).Add(file.Id);
             logger.LogInformation("Ingested {ArticleId}: {Passages} passages", file.Id, article.Passages.Count);
+        }
+
+        if (touched.Count > 0)
+        {
+            await store.SetSignaturesAsync(touched, cancellationToken);
         }
 
         var present = files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);

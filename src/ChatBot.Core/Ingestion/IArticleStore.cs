@@ -9,8 +9,11 @@ public interface IArticleStore
     /// <summary>Replaces the article (metadata and all passages) in one transaction, remembering its file signature.</summary>
     Task ReplaceAsync(ProcessedArticle article, string? signature = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Remembers a new file signature for an article whose content did not change (the file was touched).</summary>
-    Task SetSignatureAsync(string articleId, string? signature, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Remembers new file signatures for articles whose content did not change (their files were touched), in one
+    /// write: after a bulk copy every file may need one.
+    /// </summary>
+    Task SetSignaturesAsync(IReadOnlyCollection<(string ArticleId, string? Signature)> signatures, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string articleId, CancellationToken cancellationToken = default);
 
