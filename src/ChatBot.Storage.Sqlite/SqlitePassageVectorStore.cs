@@ -11,6 +11,9 @@ namespace ChatBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqlitePassageVectorStore(SqliteDatabase database) : IPassageVectorStore
 {
+    private const string GenerationSql = "SELECT generation FROM index_state WHERE name = 'vectors'";
+    private const string CountPassagesSql = "SELECT count(*) FROM passages";
+
     public async Task<IReadOnlyList<PassageToEmbed>> GetPassagesWithoutVectorsAsync(string modelId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -58,13 +61,13 @@ public sealed class SqlitePassageVectorStore(SqliteDatabase database) : IPassage
     public async Task<long> GetGenerationAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return Convert.ToInt64(await connection.ScalarAsync("SELECT generation FROM index_state WHERE name = 'vectors'", cancellationToken));
+        return Convert.ToInt64(await connection.ScalarAsync(GenerationSql, cancellationToken));
     }
 
     public async Task<int> CountPassagesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return Convert.ToInt32(await connection.ScalarAsync("SELECT count(*) FROM passages", cancellationToken));
+        return Convert.ToInt32(await connection.ScalarAsync(CountPassagesSql, cancellationToken));
     }
 
     public async Task<StoredVectorSet?> GetLatestVectorSetAsync(CancellationToken cancellationToken = default)
@@ -83,14 +86,16 @@ public sealed class SqlitePassageVectorStore(SqliteDatabase database) : IPassage
     /// </remarks>
     public async Task<PassageMatrix> LoadMatrixAsync(string modelId, int dimensions, CancellationToken cancellationToken = default)
     {
-        var capacity = await CountPassagesAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // One read transaction: the generation, the passage count and the vectors read all belong together, even
+        // while another process ingests.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var generation = connection.Command(GenerationSql, transaction);
+        var readAt = Convert.ToInt64(await generation.ExecuteScalarAsync(cancellationToken));
+        await using var count = connection.Command(CountPassagesSql, transaction);
+        var capacity = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         var ids = new long[capacity];
         var values = new float[(long)capacity * dimensions];
-        // One read transaction: the generation belongs to exactly the vectors read.
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var generation = connection.Command("SELECT generation FROM index_state WHERE name = 'vectors'", transaction);
-        var readAt = Convert.ToInt64(await generation.ExecuteScalarAsync(cancellationToken));
         var row = ReadVectors(connection, modelId, dimensions, ids, values, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row == capacity
