@@ -167,7 +167,8 @@ public sealed class IngestionStorageTests : IAsyncLifetime
     public async Task A_crash_before_commit_leaves_the_old_article_whole()
     {
         var before = await Snapshot();
-        var source = (await new SeedFolderReader(TimeProvider.System).ReadAsync(_seeds.Path)).Single(s => s.Id == "002_eba0712a350a7d7c");
+        var reader = new SeedFolderReader(TimeProvider.System);
+        var source = reader.Read(reader.List(_seeds.Path).Single(f => f.Id == "002_eba0712a350a7d7c"));
         var changed = _bot.Services.GetRequiredService<ArticleProcessor>().Process(source with { RawText = source.RawText + "\n\nAn extra closing paragraph that only the new version of this article has, long enough to be a passage of its own." });
         Store.BeforeCommit = () => throw new IOException("simulated crash");
 

@@ -39,8 +39,4 @@ public sealed class SeedFolderReader(TimeProvider time)
     /// </remarks>
     public ArticleSource Read(ArticleFile file) =>
         new(file.Id, File.ReadAllText(file.Path), file.SidecarPath is null ? null : File.ReadAllText(file.SidecarPath), file.Path);
-
-    /// <summary>Every article of the folder, read.</summary>
-    public Task<IReadOnlyList<ArticleSource>> ReadAsync(string folder, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ArticleSource>>(List(folder).Select(Read).ToList());
 }

@@ -40,20 +40,24 @@ public sealed class HybridRetriever(
         var query = embedding[0].Vector.Span;
         // The lexical index knows every passage's article; a vector of a passage it lacks (a write racing this
         // question) is skipped rather than cited without its article.
-        var denseHits = matrix.TopK(query, settings.PoolSize)
-            .Select(h => (PassageId: matrix.PassageIds[h.Row], ArticleId: index.ArticleOf(matrix.PassageIds[h.Row])))
-            .Where(h => h.ArticleId is not null)
-            .Select(h => (h.PassageId, h.ArticleId!))
-            .ToList();
+        var denseHits = new List<(long PassageId, string ArticleId)>();
+        foreach (var (row, _) in matrix.TopK(query, settings.PoolSize))
+        {
+            var passageId = matrix.PassageIds[row];
+            if (index.ArticleOf(passageId) is { } articleId)
+            {
+                denseHits.Add((passageId, articleId));
+            }
+        }
 
         var fused = settings.Fusion == FusionMethod.ReciprocalRank
             ? FuseByRank(settings, lexicalHits, denseHits)
             : FuseByScore(settings, lexicalHits, denseHits, matrix, query);
         var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
         var vector = embedding[0].Vector;
+        var coverage = LexicalRetriever.CoverageOf(index, terms);
         return ranked
-            .Select(c => new RetrievalCandidate(
-                c.PassageId, c.ArticleId, c.Score, LexicalRetriever.Coverage(index, terms, c.PassageId), matrix.Similarity(c.PassageId, vector.Span)))
+            .Select(c => new RetrievalCandidate(c.PassageId, c.ArticleId, c.Score, coverage(c.PassageId), matrix.Similarity(c.PassageId, vector.Span)))
             .ToList();
     }
 

@@ -23,25 +23,38 @@ public sealed class LexicalRetriever(ILexicalIndexSource indexSource, QueryAnaly
         }
 
         var index = await indexSource.GetCurrentAsync(cancellationToken);
+        var coverage = CoverageOf(index, terms);
         return index.Search(terms, limit)
-            .Select(h => new RetrievalCandidate(h.PassageId, h.ArticleId, h.Score, Coverage(index, terms, h.PassageId), null))
+            .Select(h => new RetrievalCandidate(h.PassageId, h.ArticleId, h.Score, coverage(h.PassageId), null))
             .ToList();
     }
 
-    /// <summary>IDF-weighted share of the terms present in the passage; terms found nowhere weigh the most.</summary>
-    public static double Coverage(Bm25Index index, IReadOnlyList<string> terms, long passageId)
+    /// <summary>
+    /// The IDF-weighted share of the terms a passage contains (terms found nowhere weigh the most); the weights
+    /// belong to the question, so they are computed once for all its candidates.
+    /// </summary>
+    public static Func<long, double> CoverageOf(Bm25Index index, IReadOnlyList<string> terms)
     {
-        double total = 0, found = 0;
-        foreach (var term in terms)
+        var weights = new double[terms.Count];
+        double total = 0;
+        for (var t = 0; t < terms.Count; t++)
         {
-            var weight = Bm25Index.InverseDocumentFrequency(index.DocumentFrequency(term), index.PassageCount);
-            total += weight;
-            if (index.Contains(passageId, term))
-            {
-                found += weight;
-            }
+            weights[t] = Bm25Index.InverseDocumentFrequency(index.DocumentFrequency(terms[t]), index.PassageCount);
+            total += weights[t];
         }
 
-        return total > 0 ? found / total : 0;
+        return passageId =>
+        {
+            double found = 0;
+            for (var t = 0; t < terms.Count; t++)
+            {
+                if (index.Contains(passageId, terms[t]))
+                {
+                    found += weights[t];
+                }
+            }
+
+            return total > 0 ? found / total : 0;
+        };
     }
 }

@@ -74,68 +74,32 @@ public sealed class PassageMatrix
         var parts = _values.Length >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, 8) : 1;
         if (parts == 1)
         {
-            return Drain(ScanRange(query, 0, Count, k));
+            return ScanRange(query, 0, Count, k).TakeBestFirst();
         }
 
         // Each thread keeps its own top k over a slice; the best k of their union is the exact answer.
         var q = query.ToArray();
-        var partials = new PriorityQueue<int, (float, int)>[parts];
+        var partials = new TopRows[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
             partials[part] = ScanRange(q, (int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts), k));
-        var merged = new PriorityQueue<int, (float, int)>(k + 1, WorstFirst.Instance);
+        var merged = new TopRows(k);
         foreach (var partial in partials)
         {
-            while (partial.TryDequeue(out var row, out var key))
-            {
-                Offer(merged, row, key, k);
-            }
+            merged.Merge(partial);
         }
 
-        return Drain(merged);
+        return merged.TakeBestFirst();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PriorityQueue<int, (float, int)> ScanRange(ReadOnlySpan<float> query, int from, int to, int k)
+    private TopRows ScanRange(ReadOnlySpan<float> query, int from, int to, int k)
     {
-        var best = new PriorityQueue<int, (float, int)>(k + 1, WorstFirst.Instance);
+        var best = new TopRows(k);
         for (var row = from; row < to; row++)
         {
-            Offer(best, row, (DotProduct.Of(Row(row), query), row), k);
+            best.Offer(row, DotProduct.Of(Row(row), query));
         }
 
         return best;
-    }
-
-    private static void Offer(PriorityQueue<int, (float, int)> best, int row, (float Similarity, int Row) key, int k)
-    {
-        if (best.Count < k)
-        {
-            best.Enqueue(row, key);
-        }
-        else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0)
-        {
-            best.EnqueueDequeue(row, key);
-        }
-    }
-
-    private static (int Row, float Similarity)[] Drain(PriorityQueue<int, (float, int)> best)
-    {
-        var result = new (int Row, float Similarity)[best.Count];
-        for (var i = result.Length - 1; i >= 0; i--)
-        {
-            best.TryDequeue(out var row, out var key);
-            result[i] = (row, key.Item1);
-        }
-
-        return result;
-    }
-
-    /// <summary>Lower similarity first; on ties the higher row is the worse, so results do not depend on threading.</summary>
-    private sealed class WorstFirst : IComparer<(float Similarity, int Row)>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((float Similarity, int Row) x, (float Similarity, int Row) y) =>
-            x.Similarity != y.Similarity ? x.Similarity.CompareTo(y.Similarity) : y.Row.CompareTo(x.Row);
     }
 }

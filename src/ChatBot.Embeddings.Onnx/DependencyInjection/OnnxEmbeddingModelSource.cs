@@ -11,7 +11,7 @@ namespace ChatBot.Embeddings.Onnx.DependencyInjection;
 /// </summary>
 public sealed class OnnxEmbeddingModelSource(IEmbeddingModelProvider provider) : IEmbeddingModelSource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _gate = new();
     private EmbeddingModelHandle? _handle;
 
     public async Task<(EmbeddingModelHandle? Model, string? Reason)> TryGetAsync(CancellationToken cancellationToken = default)
@@ -22,13 +22,7 @@ public sealed class OnnxEmbeddingModelSource(IEmbeddingModelProvider provider) :
             return (null, availability.Reason);
         }
 
-        if (_handle is { } known)
-        {
-            return (known, null);
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
+        lock (_gate)
         {
             var manifest = availability.Manifest;
             _handle ??= new EmbeddingModelHandle(
@@ -39,10 +33,6 @@ public sealed class OnnxEmbeddingModelSource(IEmbeddingModelProvider provider) :
                 EmbeddingInputType.ForQueries(),
                 EmbeddingInputType.ForPassages());
             return (_handle, null);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 }

@@ -124,41 +124,17 @@ public sealed class Bm25Index
 
     private List<LexicalHit> TopHits(float[] scores, int count, int limit)
     {
-        // Min-heap of the best rows so far; on equal scores the higher row is the worse one, so results are stable.
-        var best = new PriorityQueue<int, (float Score, int Row)>(limit + 1, WorstFirst.Instance);
+        var best = new TopRows(limit);
         for (var row = 0; row < count; row++)
         {
-            var score = scores[row];
-            if (score <= 0)
+            if (scores[row] > 0)
             {
-                continue;
-            }
-
-            if (best.Count < limit)
-            {
-                best.Enqueue(row, (score, row));
-            }
-            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((score, row), worst) > 0)
-            {
-                best.EnqueueDequeue(row, (score, row));
+                best.Offer(row, scores[row]);
             }
         }
 
-        var hits = new LexicalHit[best.Count];
-        for (var i = hits.Length - 1; i >= 0; i--)
-        {
-            best.TryDequeue(out var row, out var key);
-            hits[i] = new LexicalHit(Data.PassageIds[row], Data.Articles[Data.ArticleOfRow[row]], key.Score);
-        }
-
-        return [.. hits];
-    }
-
-    private sealed class WorstFirst : IComparer<(float Score, int Row)>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((float Score, int Row) x, (float Score, int Row) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Row.CompareTo(x.Row);
+        return best.TakeBestFirst()
+            .Select(hit => new LexicalHit(Data.PassageIds[hit.Row], Data.Articles[Data.ArticleOfRow[hit.Row]], hit.Score))
+            .ToList();
     }
 }

@@ -26,12 +26,7 @@ public sealed class Bm25IndexBuilder(TermAnalyzer analyzer)
         _frequencies.Clear();
         var length = analyzer.Analyze(text, term =>
         {
-            if (!_termIds.TryGetValue(term, out var id))
-            {
-                id = _termIds.Count;
-                _termIds.Add(term, id);
-            }
-
+            var id = IdOf(_termIds, term);
             _frequencies[id] = _frequencies.GetValueOrDefault(id) + 1;
         }, Stem);
 
@@ -40,14 +35,8 @@ public sealed class Bm25IndexBuilder(TermAnalyzer analyzer)
             _entries.Add((term, row, (ushort)Math.Min(frequency, ushort.MaxValue)));
         }
 
-        if (!_articleIds.TryGetValue(articleId, out var article))
-        {
-            article = _articleIds.Count;
-            _articleIds.Add(articleId, article);
-        }
-
         _passageIds.Add(passageId);
-        _articleOfRow.Add(article);
+        _articleOfRow.Add(IdOf(_articleIds, articleId));
         _lengths.Add(length);
     }
 
@@ -76,20 +65,31 @@ public sealed class Bm25IndexBuilder(TermAnalyzer analyzer)
             frequencies[at] = frequency;
         }
 
-        var terms = new string[termCount];
-        foreach (var (term, id) in _termIds)
-        {
-            terms[id] = term;
-        }
-
-        var articles = new string[_articleIds.Count];
-        foreach (var (article, id) in _articleIds)
-        {
-            articles[id] = article;
-        }
-
         return new Bm25Index(generation, new Bm25IndexData(
-            [.. _passageIds], [.. _articleOfRow], articles, [.. _lengths], terms, starts, rows, frequencies));
+            [.. _passageIds], [.. _articleOfRow], ByIds(_articleIds), [.. _lengths], ByIds(_termIds), starts, rows, frequencies));
+    }
+
+    /// <summary>The id of <paramref name="key"/>, numbering new keys in the order they are first seen.</summary>
+    private static int IdOf(Dictionary<string, int> ids, string key)
+    {
+        if (!ids.TryGetValue(key, out var id))
+        {
+            id = ids.Count;
+            ids.Add(key, id);
+        }
+
+        return id;
+    }
+
+    private static string[] ByIds(Dictionary<string, int> ids)
+    {
+        var keys = new string[ids.Count];
+        foreach (var (key, id) in ids)
+        {
+            keys[id] = key;
+        }
+
+        return keys;
     }
 
     /// <summary>Stemming is the costly step and a corpus repeats its words, so each distinct word is stemmed once.</summary>
