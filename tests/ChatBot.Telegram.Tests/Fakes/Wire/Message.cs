@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Telegram.Api;
+namespace ChatBot.Telegram.Tests.Fakes;
 
 public sealed record Message(
     [property: JsonPropertyName("message_id")] long MessageId,

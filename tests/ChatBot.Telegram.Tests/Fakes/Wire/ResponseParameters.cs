@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Telegram.Api;
+namespace ChatBot.Telegram.Tests.Fakes;
 
 /// <summary>Why a request failed and what to do about it (wait, or send to the migrated supergroup).</summary>
 public sealed record ResponseParameters(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Telegram.Api;
+namespace ChatBot.Telegram.Tests.Fakes;
 
 /// <param name="Type">"private", "group", "supergroup" or "channel".</param>
 public sealed record Chat(

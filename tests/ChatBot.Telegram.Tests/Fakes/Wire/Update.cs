@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Telegram.Api;
+namespace ChatBot.Telegram.Tests.Fakes;
 
 /// <summary>One incoming update; only the kinds the bot subscribes to are modelled.</summary>
 public sealed record Update(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Telegram.Api;
+namespace ChatBot.Telegram.Tests.Fakes;
 
 /// <summary>A marked span of message text. Offset and length count UTF-16 code units, exactly like C# string indices.</summary>
 public sealed record MessageEntity(

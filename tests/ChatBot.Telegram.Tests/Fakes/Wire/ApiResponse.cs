@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Telegram.Api;
+namespace ChatBot.Telegram.Tests.Fakes;
 
 /// <summary>The envelope every Bot API method answers with: <c>{ok, result}</c> or <c>{ok:false, error_code, description, parameters}</c>.</summary>
 public sealed record ApiResponse<T>(
