@@ -21,7 +21,6 @@ public sealed class TelegramPollingService(
     TelegramOffsetStore offsets,
     ITelegramRetryDelay delay,
     IOptions<TelegramOptions> options,
-    TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
     public const string OffsetStateKey = TelegramOffsetStore.OffsetKey;
@@ -64,7 +63,7 @@ public sealed class TelegramPollingService(
             catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
             {
                 logger.LogError("getUpdates failed: {Reason}; polling again in {Delay}", api.Retry.Redact(ex.Message), PollFailureBackoff);
-                if (!await PauseAsync(PollFailureBackoff, useRetryDelay: true, stoppingToken))
+                if (!await PauseAsync(PollFailureBackoff, stoppingToken))
                 {
                     return;
                 }
@@ -73,18 +72,18 @@ public sealed class TelegramPollingService(
             }
 
             var fresh = updates.OrderBy(update => update.Id).Count(dispatcher.TryDispatch);
-            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, useRetryDelay: false, stoppingToken))
+            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, stoppingToken))
             {
                 return;
             }
         }
     }
 
-    private async Task<bool> PauseAsync(TimeSpan pause, bool useRetryDelay, CancellationToken stoppingToken)
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
     {
         try
         {
-            await (useRetryDelay ? delay.WaitAsync(pause, stoppingToken) : Task.Delay(pause, time, stoppingToken));
+            await delay.WaitAsync(pause, stoppingToken);
             return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -74,7 +74,14 @@ public sealed class TelegramUpdateDispatcher : IDisposable
         var chat = ChatKey(update);
         lock (_gate)
         {
-            if (_inFlight.Contains(id) || _handledAbove.Contains(id) || _recent.Contains(id))
+            if (_handledAbove.Contains(id))
+            {
+                // Finished before a restart: redelivered because an earlier update was not. It counts as done.
+                _highest = Math.Max(_highest ?? id, id);
+                return false;
+            }
+
+            if (_inFlight.Contains(id) || _recent.Contains(id))
             {
                 return false;
             }

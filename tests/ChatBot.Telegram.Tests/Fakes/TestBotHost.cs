@@ -22,7 +22,7 @@ public sealed class TestBotHost : IAsyncDisposable
         IArticleCatalog catalog,
         IBotStateStore? state = null,
         CapturingLoggerProvider? logs = null,
-        RecordingRetryDelay? delay = null,
+        ITelegramRetryDelay? delay = null,
         IDictionary<string, string?>? settings = null,
         TimeProvider? time = null)
     {
@@ -33,6 +33,7 @@ public sealed class TestBotHost : IAsyncDisposable
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Telegram:NetworkBackoff"] = "00:00:00.010",
             ["Telegram:RequestTimeout"] = "00:00:10",
+            ["Telegram:IdlePollDelay"] = "00:00:00.020",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
