@@ -100,7 +100,7 @@ public sealed class TelegramBotClientTests : IAsyncLifetime
 
         var sent = await CreateApi(_api.BaseUrl).SendHtmlAsync(-4001, "hello", null, CancellationToken.None);
 
-        Assert.Equal(-1004001, sent.Chat.Id);
+        Assert.Equal(-1004001, sent!.Chat.Id);
         Assert.Equal(["sendMessage:-4001", "sendMessage:-1004001"], _api.Calls);
     }
 

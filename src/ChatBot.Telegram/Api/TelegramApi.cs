@@ -32,7 +32,7 @@ public sealed class TelegramApi(ITelegramBotClient client, TelegramRetryPolicy r
         }, cancellationToken);
 
     public Task SetMyCommandsAsync(IEnumerable<BotCommand> commands, CancellationToken cancellationToken) =>
-        retry.RunAsync("setMyCommands", async ct => { await client.SetMyCommands(commands, cancellationToken: ct); return true; }, cancellationToken);
+        retry.RunAsync("setMyCommands", async ct => { await client.SetMyCommands(commands, cancellationToken: ct); return true; }, cancellationToken, optional: true);
 
     /// <summary>Long poll: the server holds the request up to the configured timeout until updates arrive.</summary>
     public Task<Update[]> GetUpdatesAsync(int? offset, CancellationToken cancellationToken)
@@ -45,12 +45,20 @@ public sealed class TelegramApi(ITelegramBotClient client, TelegramRetryPolicy r
             options.Value.RequestTimeout + TimeSpan.FromSeconds(timeout));
     }
 
-    /// <summary>Sends HTML; when the group became a supergroup, sends it again to the new chat id.</summary>
-    public async Task<Message> SendHtmlAsync(long chatId, string html, int? replyToMessageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends HTML; when the group became a supergroup, sends it again to the new chat id. Returns null when the server
+    /// accepted the message but its answer could not be read (it is not sent again: that could post it twice).
+    /// </summary>
+    public async Task<Message?> SendHtmlAsync(long chatId, string html, int? replyToMessageId, CancellationToken cancellationToken)
     {
         try
         {
             return await SendOnceAsync(chatId, html, replyToMessageId, cancellationToken);
+        }
+        catch (RequestException ex) when (TelegramRetryPolicy.IsSuccess(ex))
+        {
+            logger.LogWarning("Telegram accepted a message to chat {ChatId} but its answer could not be read ({Reason}); not sending it again", chatId, retry.Redact(ex.Message));
+            return null;
         }
         catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is long newChatId)
         {
@@ -59,15 +67,16 @@ public sealed class TelegramApi(ITelegramBotClient client, TelegramRetryPolicy r
         }
     }
 
+    /// <summary>Shows "typing"; cosmetic, so one attempt and no waiting (the caller warns on failure).</summary>
     public async Task SendTypingAsync(long chatId, CancellationToken cancellationToken)
     {
         try
         {
-            await retry.RunAsync("sendChatAction", async ct => { await client.SendChatAction(chatId, ChatAction.Typing, cancellationToken: ct); return true; }, cancellationToken);
+            await retry.RunAsync("sendChatAction", async ct => { await client.SendChatAction(chatId, ChatAction.Typing, cancellationToken: ct); return true; }, cancellationToken, optional: true);
         }
         catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is long newChatId)
         {
-            await retry.RunAsync("sendChatAction", async ct => { await client.SendChatAction(newChatId, ChatAction.Typing, cancellationToken: ct); return true; }, cancellationToken);
+            await retry.RunAsync("sendChatAction", async ct => { await client.SendChatAction(newChatId, ChatAction.Typing, cancellationToken: ct); return true; }, cancellationToken, optional: true);
         }
     }
 

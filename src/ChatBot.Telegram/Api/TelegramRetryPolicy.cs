@@ -16,9 +16,16 @@ public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITele
 {
     private readonly string _token = options.Value.Token ?? string.Empty;
 
-    public async Task<T> RunAsync<T>(string method, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    /// <param name="method">The Bot API method, for logs.</param>
+    /// <param name="call">One attempt.</param>
+    /// <param name="cancellationToken">Cancels the attempts and the waits.</param>
+    /// <param name="timeout">Per attempt; the configured RequestTimeout when null.</param>
+    /// <param name="optional">A cosmetic call (typing, command menu): one attempt, no waiting; the caller warns and goes on.</param>
+    public async Task<T> RunAsync<T>(string method, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? timeout = null, bool optional = false)
     {
         var settings = options.Value;
+        var maxRateLimitRetries = optional ? 0 : settings.MaxRateLimitRetries;
+        var maxFailures = optional ? 0 : settings.MaxNetworkRetries;
         var rateLimitRetries = 0;
         var failures = 0;
         while (true)
@@ -33,7 +40,7 @@ public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITele
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 429)
             {
-                if (++rateLimitRetries > settings.MaxRateLimitRetries)
+                if (++rateLimitRetries > maxRateLimitRetries)
                 {
                     throw;
                 }
@@ -49,6 +56,12 @@ public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITele
             }
             catch (ApiRequestException)
             {
+                throw;
+            }
+            catch (RequestException ex) when (IsSuccess(ex))
+            {
+                // The server accepted the request and only its answer could not be read: sending it again could
+                // post the same message twice, so this is final for the caller to judge.
                 throw;
             }
             catch (RequestException ex)
@@ -69,7 +82,7 @@ public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITele
                 failure = "request timed out";
             }
 
-            if (++failures > settings.MaxNetworkRetries)
+            if (++failures > maxFailures)
             {
                 throw new TelegramUnreachableException(method, failures, failure);
             }
@@ -83,6 +96,9 @@ public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITele
     /// <summary>The text with the bot token replaced, for anything that may end up in a log.</summary>
     public string Redact(string text) =>
         _token.Length == 0 ? text : text.Replace(_token, "<token>", StringComparison.Ordinal);
+
+    /// <summary>True when the server answered 2xx but the library could not read the answer.</summary>
+    public static bool IsSuccess(RequestException ex) => ex is not ApiRequestException && ex.HttpStatusCode is { } code && (int)code is >= 200 and < 300;
 
     private static string Describe(RequestException ex)
     {

@@ -16,8 +16,20 @@ public sealed class TestBotHost : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public static async Task<TestBotHost> StartAsync(
+    public static Task<TestBotHost> StartAsync(
         FakeBotApi api,
+        IQuestionAnswerer answerer,
+        IArticleCatalog catalog,
+        IBotStateStore? state = null,
+        CapturingLoggerProvider? logs = null,
+        ITelegramRetryDelay? delay = null,
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null) =>
+        StartAsync(api.BaseUrl, FakeBotApi.Token, answerer, catalog, state, logs, delay, settings, time);
+
+    public static async Task<TestBotHost> StartAsync(
+        Uri apiBaseUrl,
+        string token,
         IQuestionAnswerer answerer,
         IArticleCatalog catalog,
         IBotStateStore? state = null,
@@ -28,8 +40,8 @@ public sealed class TestBotHost : IAsyncDisposable
     {
         var configuration = new Dictionary<string, string?>
         {
-            ["Telegram:Token"] = FakeBotApi.Token,
-            ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Telegram:Token"] = token,
+            ["Telegram:ApiBaseUrl"] = apiBaseUrl.ToString(),
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Telegram:NetworkBackoff"] = "00:00:00.010",
             ["Telegram:RequestTimeout"] = "00:00:10",
