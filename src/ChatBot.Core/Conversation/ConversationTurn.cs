@@ -20,35 +20,21 @@ public sealed partial class ConversationTurn(
 {
     public ConversationSurface Surface => surface;
 
-    public async Task<TurnReply> TakeAsync(TurnRequest request, CancellationToken cancellationToken)
-    {
-        try
+    /// <summary>The whole turn: <see cref="Screen"/>, then, when needed, <see cref="AnswerScreenedAsync"/>.</summary>
+    public async Task<TurnReply> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        request.Intent switch
         {
-            return request.Intent switch
-            {
-                TurnIntent.Help => new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface)),
-                TurnIntent.Sources => await ListSourcesAsync(cancellationToken),
-                _ => await AnswerAsync(request, cancellationToken),
-            };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Answering on {Surface} failed; the user gets an apology", surface.Name);
-            return new TurnReply(TurnReplyKind.Failed, ConversationTexts.Failed);
-        }
-    }
+            TurnIntent.Help => new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface)),
+            TurnIntent.Sources => await GuardAsync(ListSourcesAsync, cancellationToken),
+            _ => Screen(request) ?? await AnswerScreenedAsync(request, cancellationToken),
+        };
 
-    private async Task<TurnReply> ListSourcesAsync(CancellationToken cancellationToken)
-    {
-        var articles = await catalog.GetArticlesAsync(cancellationToken);
-        return new TurnReply(TurnReplyKind.Sources, articles.Count == 0 ? ConversationTexts.NoArticles : string.Empty, Articles: articles);
-    }
-
-    private async Task<TurnReply> AnswerAsync(TurnRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The replies that need no search — empty input, a greeting, over the limit — or null when the question must be
+    /// answered (and then it has been counted against the user's limit). Lets a surface reply at once to these and
+    /// acknowledge the rest first (Discord's deferred interactions).
+    /// </summary>
+    public TurnReply? Screen(TurnRequest request)
     {
         var question = request.Text.Trim();
         if (question.Length == 0)
@@ -67,10 +53,40 @@ public sealed partial class ConversationTurn(
             return new TurnReply(TurnReplyKind.RateLimited, ConversationTexts.SlowDown);
         }
 
-        var answer = await answerer.AnswerAsync(question, request.MaxPassages, cancellationToken);
-        return answer.Answered && answer.Passages.Count > 0
-            ? new TurnReply(TurnReplyKind.Answered, string.Empty, answer)
-            : new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer);
+        return null;
+    }
+
+    /// <summary>Answers a question that passed <see cref="Screen"/>; a failure becomes one apology, never silence.</summary>
+    public Task<TurnReply> AnswerScreenedAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(async ct =>
+        {
+            var answer = await answerer.AnswerAsync(request.Text.Trim(), request.MaxPassages, ct);
+            return answer.Answered && answer.Passages.Count > 0
+                ? new TurnReply(TurnReplyKind.Answered, string.Empty, answer)
+                : new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer);
+        }, cancellationToken);
+
+    private async Task<TurnReply> GuardAsync(Func<CancellationToken, Task<TurnReply>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Answering on {Surface} failed; the user gets an apology", surface.Name);
+            return new TurnReply(TurnReplyKind.Failed, ConversationTexts.Failed);
+        }
+    }
+
+    private async Task<TurnReply> ListSourcesAsync(CancellationToken cancellationToken)
+    {
+        var articles = await catalog.GetArticlesAsync(cancellationToken);
+        return new TurnReply(TurnReplyKind.Sources, articles.Count == 0 ? ConversationTexts.NoArticles : string.Empty, Articles: articles);
     }
 
     // Only a whole message that is a greeting: "hi, what did Abe say?" is a question.
