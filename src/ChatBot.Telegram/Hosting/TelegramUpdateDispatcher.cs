@@ -106,7 +106,9 @@ public sealed class TelegramUpdateDispatcher : IDisposable
             }
 
             queue.Pending++;
-            queue.Tail = RunAfterAsync(queue.Tail, update, chat);
+            // On the thread pool, so no part of the handler runs under this lock or on the polling loop.
+            var previous = queue.Tail;
+            queue.Tail = Task.Run(() => RunAfterAsync(previous, update, chat));
             return true;
         }
     }
