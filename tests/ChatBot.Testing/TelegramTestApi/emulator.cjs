@@ -1,5 +1,5 @@
 // Runs telegram-test-api (npm, an emulator written by others that implements part of the Bot API, ignores
-// getUpdates' offset and timeout) for TelegramTestApiTests. Usage: node emulator.cjs <install dir> <port> <bot token>
+// getUpdates' offset and timeout) for the tests (TelegramTestApiEmulator). Usage: node emulator.cjs <install dir> <port> <bot token>
 // stdout, one JSON object a line: {"ready": apiUrl}, then {"bot": {chat_id, text, parse_mode}} for every bot message.
 // stdin, one JSON object a line: {"say": "text"} sends a user's message to the bot. End of stdin stops the server.
 'use strict';

@@ -4,9 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatBot.Testing;
-
-namespace ChatBot.Telegram.Tests.Fakes;
+namespace ChatBot.Testing;
 
 /// <summary>
 /// telegram-test-api@4.2.1 from npm, run by TelegramTestApi/emulator.cjs: a Bot API emulator written by others that
@@ -37,7 +35,7 @@ public sealed class TelegramTestApiEmulator : IAsyncDisposable
     {
         await EnsureInstalledAsync();
         var port = FreePort();
-        var script = Path.Combine(RepoPaths.Root, "tests", "ChatBot.Telegram.Tests", "TelegramTestApi", "emulator.cjs");
+        var script = Path.Combine(RepoPaths.Root, "tests", "ChatBot.Testing", "TelegramTestApi", "emulator.cjs");
         var process = Start("node", [script, InstallDirectory, port.ToString(System.Globalization.CultureInfo.InvariantCulture), token], redirectInput: true);
         var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
             ?? throw new InvalidOperationException("telegram-test-api exited before it was ready: " + await process.StandardError.ReadToEndAsync());
@@ -52,9 +50,9 @@ public sealed class TelegramTestApiEmulator : IAsyncDisposable
         await _process.StandardInput.FlushAsync();
     }
 
-    public async Task<IReadOnlyList<JsonObject>> WaitForBotMessagesAsync(int count)
+    public async Task<IReadOnlyList<JsonObject>> WaitForBotMessagesAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task changed;
@@ -69,7 +67,11 @@ public sealed class TelegramTestApiEmulator : IAsyncDisposable
             }
 
             var remaining = deadline - DateTime.UtcNow;
-            Assert.True(remaining > TimeSpan.Zero, $"telegram-test-api saw {_botMessages.Count} bot message(s), expected {count}");
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"telegram-test-api saw {_botMessages.Count} bot message(s), expected {count}");
+            }
+
             await Task.WhenAny(changed, Task.Delay(remaining));
         }
     }
@@ -116,7 +118,10 @@ public sealed class TelegramTestApiEmulator : IAsyncDisposable
         var output = npm.StandardOutput.ReadToEndAsync();
         var errors = npm.StandardError.ReadToEndAsync();
         await npm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(npm.ExitCode == 0, $"npm install {Package} failed (exit {npm.ExitCode}): {await errors}{await output}");
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm install {Package} failed (exit {npm.ExitCode}): {await errors}{await output}");
+        }
     }
 
     private static Process Start(string program, IEnumerable<string> arguments, bool redirectInput)
@@ -140,8 +145,8 @@ public sealed class TelegramTestApiEmulator : IAsyncDisposable
         }
         catch (Win32Exception ex)
         {
-            Assert.Fail($"This test needs Node.js and npm on PATH to run {Package} ('{program}' could not be started: {ex.Message}). Install them (e.g. apt-get install nodejs npm).");
-            throw;
+            throw new InvalidOperationException(
+                $"This test needs Node.js and npm on PATH to run {Package} ('{program}' could not be started: {ex.Message}). Install them (e.g. apt-get install nodejs npm).", ex);
         }
     }
 
