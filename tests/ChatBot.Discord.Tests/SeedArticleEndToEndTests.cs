@@ -19,7 +19,7 @@ public sealed class SeedAnswererFixture : IAsyncLifetime
 }
 
 /// <summary>End to end: a question arrives through the fake gateway, the real answerer searches the seeds, and the reply cites the right article and date.</summary>
-public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture) : IClassFixture<SeedAnswererFixture>, IAsyncLifetime
+public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SeedAnswererFixture>, IAsyncLifetime
 {
     private const string CeaseFireTitle = "Japan's Abe Urges Putin to Ensure Shaky Ukraine Cease-Fire Holds";
     private FakeDiscord _discord = null!;
@@ -94,7 +94,9 @@ public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture) : ICla
     {
         await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("5005", "What did Putin and Abe discuss in Nagato about the Kuril islands and a peace treaty?"));
 
-        var embed = FirstEmbed(await _discord.WaitForRequestAsync(IsMessagePost));
+        var post = await _discord.WaitForRequestAsync(IsMessagePost);
+        output.WriteLine(post.Body);
+        var embed = FirstEmbed(post);
         Assert.Equal("Putin and Abe Hold Second Round of Talks in Japan", embed.GetProperty("title").GetString());
         Assert.Equal("Article date: 16 December 2016, date inferred from the text", embed.GetProperty("footer").GetProperty("text").GetString());
         Assert.False(embed.TryGetProperty("timestamp", out _));
