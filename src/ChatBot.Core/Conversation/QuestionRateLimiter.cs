@@ -9,6 +9,7 @@ public sealed class QuestionRateLimitOptions
     [Range(1, 10_000)]
     public int QuestionsPerWindow { get; set; } = 5;
 
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The window slides in this many steps (System.Threading.RateLimiting's segments).</summary>
