@@ -92,7 +92,7 @@ public sealed class DiscordEventHandler
 
             case "INTERACTION_CREATE":
                 var interaction = dispatch.Data.Deserialize<DiscordInteraction>()!;
-                if (interaction is { Type: DiscordInteraction.ApplicationCommandType, Data.Name: AskCommand.Name or AskCommand.SourcesName or AskCommand.HelpName }
+                if (interaction is { Type: DiscordInteraction.ApplicationCommandType, Data.Name: SlashCommands.AskName or SlashCommands.SourcesName or SlashCommands.HelpName }
                     && _handled.TryAdd("i" + interaction.Id))
                 {
                     Track(HandleCommandAsync(interaction, cancellationToken));
@@ -107,12 +107,12 @@ public sealed class DiscordEventHandler
 
     private async Task RegisterCommandsAsync(BotIdentity bot, CancellationToken cancellationToken)
     {
-        await _rest.OverwriteCommandsAsync(bot.ApplicationId, string.IsNullOrEmpty(_options.GuildId) ? null : _options.GuildId, AskCommand.All, cancellationToken);
+        await _rest.OverwriteCommandsAsync(bot.ApplicationId, string.IsNullOrEmpty(_options.GuildId) ? null : _options.GuildId, SlashCommands.All, cancellationToken);
         _logger.LogInformation(
             "Registered /{Command}, /{Sources} and /{Help} {Scope}",
-            AskCommand.Name,
-            AskCommand.SourcesName,
-            AskCommand.HelpName,
+            SlashCommands.AskName,
+            SlashCommands.SourcesName,
+            SlashCommands.HelpName,
             string.IsNullOrEmpty(_options.GuildId) ? "globally (may take a while to appear)" : $"in guild {_options.GuildId}");
     }
 
@@ -154,15 +154,15 @@ public sealed class DiscordEventHandler
         }
 
         var name = interaction.Data!.Name;
-        if (name != AskCommand.Name)
+        if (name != SlashCommands.AskName)
         {
-            var intent = name == AskCommand.SourcesName ? TurnIntent.Sources : TurnIntent.Help;
+            var intent = name == SlashCommands.SourcesName ? TurnIntent.Sources : TurnIntent.Help;
             var listing = await _turn.TakeAsync(new TurnRequest(UserKey(user.Id), intent), cancellationToken);
             await ReplyNowAsync(interaction, _messages.Render(listing), cancellationToken);
             return;
         }
 
-        var question = interaction.Data?.Options?.FirstOrDefault(o => o.Name == AskCommand.QuestionOption)?.Value is { ValueKind: JsonValueKind.String } value
+        var question = interaction.Data?.Options?.FirstOrDefault(o => o.Name == SlashCommands.QuestionOption)?.Value is { ValueKind: JsonValueKind.String } value
             ? value.GetString()!.Trim()
             : "";
         var request = new TurnRequest(UserKey(user.Id), TurnIntent.Question, question, _options.MaxPassages);
@@ -178,7 +178,7 @@ public sealed class DiscordEventHandler
 
         var reply = await _turn.AnswerScreenedAsync(request, cancellationToken);
         await _rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, _messages.Render(reply), cancellationToken);
-        _logger.LogInformation("Answered /{Command} interaction {InteractionId}: {Kind}", AskCommand.Name, interaction.Id, reply.Kind);
+        _logger.LogInformation("Answered /{Command} interaction {InteractionId}: {Kind}", SlashCommands.AskName, interaction.Id, reply.Kind);
     }
 
     /// <summary>An immediate, ephemeral reply (only the asker sees it) for replies that need no search.</summary>

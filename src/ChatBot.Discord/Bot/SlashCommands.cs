@@ -3,15 +3,15 @@ using ChatBot.Discord.Rest;
 namespace ChatBot.Discord.Bot;
 
 /// <summary>The slash commands: <c>/ask question:&lt;text&gt;</c>, <c>/sources</c> and <c>/help</c>.</summary>
-internal static class AskCommand
+internal static class SlashCommands
 {
-    public const string Name = "ask";
+    public const string AskName = "ask";
     public const string SourcesName = "sources";
     public const string HelpName = "help";
     public const string QuestionOption = "question";
 
-    public static ApplicationCommandDefinition Definition { get; } = new(
-        Name,
+    public static ApplicationCommandDefinition Ask { get; } = new(
+        AskName,
         "Ask about the news articles I know; I quote and cite them.",
         [new ApplicationCommandOptionDefinition(ApplicationCommandOptionDefinition.StringType, QuestionOption, "What you want to know", Required: true, MaxLength: 1000)]);
 
@@ -19,5 +19,5 @@ internal static class AskCommand
 
     public static ApplicationCommandDefinition Help { get; } = new(HelpName, "What I know and how to ask me.", []);
 
-    public static IReadOnlyList<ApplicationCommandDefinition> All { get; } = [Definition, Sources, Help];
+    public static IReadOnlyList<ApplicationCommandDefinition> All { get; } = [Ask, Sources, Help];
 }
