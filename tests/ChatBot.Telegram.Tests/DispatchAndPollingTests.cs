@@ -134,5 +134,6 @@ public sealed class DispatchAndPollingTests : IAsyncLifetime
         Assert.EndsWith("list them with /sources.", _api.Messages[0].Text);
         Assert.Contains("/help", _api.Messages[1].Text);
         Assert.Single(articles.Questions); // the greeting never reached the answerer
+        Assert.Single(_api.Actions); // and showed no "typing": only the search did
     }
 }

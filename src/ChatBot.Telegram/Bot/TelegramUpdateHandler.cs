@@ -86,25 +86,22 @@ public sealed class TelegramUpdateHandler
             return;
         }
 
-        TurnReply reply;
-        if (request.Intent == TurnIntent.Question && request.Text.Length > 0)
+        // Empty input, greetings and the limit are answered at once; only a real search shows "typing".
+        var reply = request.Intent == TurnIntent.Question ? _turn.Screen(request) : await _turn.TakeAsync(request, cancellationToken);
+        if (reply is null)
         {
             await ShowTypingAsync(message.Chat.Id, cancellationToken);
             using var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var refresh = KeepTypingAsync(message.Chat.Id, typing.Token);
             try
             {
-                reply = await _turn.TakeAsync(request, cancellationToken);
+                reply = await _turn.AnswerScreenedAsync(request, cancellationToken);
             }
             finally
             {
                 await typing.CancelAsync();
                 await refresh;
             }
-        }
-        else
-        {
-            reply = await _turn.TakeAsync(request, cancellationToken);
         }
 
         _logger.LogInformation("Replied in chat {ChatId}: {Kind}", message.Chat.Id, reply.Kind);
