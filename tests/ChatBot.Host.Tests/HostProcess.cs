@@ -21,6 +21,18 @@ internal sealed class HostProcess : IDisposable
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the host without waiting for it (for long-running verbs such as <c>run</c>).</summary>
+    public Process Start(params string[] args)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatBot.Host.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,13 +53,7 @@ internal sealed class HostProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
     public void Dispose() => _workDir.Dispose();
