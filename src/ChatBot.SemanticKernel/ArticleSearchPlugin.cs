@@ -27,6 +27,7 @@ public sealed class ArticleSearchPlugin(ITextSearch<CitedPassage> articles)
         [Description("The most passages to return (the best one, then others nearly as good).")] int top = 3,
         CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var found = await articles.GetTextSearchResultsAsync(query, new TextSearchOptions<CitedPassage> { Top = top }, cancellationToken);
         var cited = new List<string>();
         await foreach (var result in found.Results.WithCancellation(cancellationToken))

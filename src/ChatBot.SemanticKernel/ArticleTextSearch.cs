@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ChatBot.Core.Answers;
 using Microsoft.SemanticKernel.Data;
 
@@ -24,23 +23,23 @@ public sealed class ArticleTextSearch(IQuestionAnswerer answerer, CitationFormat
     public async Task<KernelSearchResults<string>> SearchAsync(
         string query, TextSearchOptions<CitedPassage>? searchOptions = null, CancellationToken cancellationToken = default)
     {
-        var answer = await AnswerAsync(query, searchOptions, cancellationToken);
-        return Results(answer, passages => passages.Select(p => ArticleCitation.Render(ToTextSearchResult(p))));
+        var passages = await AnswerAsync(query, searchOptions, cancellationToken);
+        return Results(passages.Select(p => ArticleCitation.Render(ToTextSearchResult(p))).ToList());
     }
 
     public async Task<KernelSearchResults<TextSearchResult>> GetTextSearchResultsAsync(
         string query, TextSearchOptions<CitedPassage>? searchOptions = null, CancellationToken cancellationToken = default)
     {
-        var answer = await AnswerAsync(query, searchOptions, cancellationToken);
-        return Results(answer, passages => passages.Select(ToTextSearchResult));
+        var passages = await AnswerAsync(query, searchOptions, cancellationToken);
+        return Results(passages.Select(ToTextSearchResult).ToList());
     }
 
     /// <summary>The results as the bot's own records: the passage and its article's metadata (with the date's basis).</summary>
     public async Task<KernelSearchResults<CitedPassage>> GetSearchResultsAsync(
         string query, TextSearchOptions<CitedPassage>? searchOptions = null, CancellationToken cancellationToken = default)
     {
-        var answer = await AnswerAsync(query, searchOptions, cancellationToken);
-        return Results(answer, passages => passages);
+        var passages = await AnswerAsync(query, searchOptions, cancellationToken);
+        return Results(passages);
     }
 
     private TextSearchResult ToTextSearchResult(CitedPassage passage) =>
@@ -50,14 +49,11 @@ public sealed class ArticleTextSearch(IQuestionAnswerer answerer, CitationFormat
             Link = passage.Article.Url,
         };
 
-    private async Task<Found> AnswerAsync(string query, TextSearchOptions<CitedPassage>? searchOptions, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CitedPassage>> AnswerAsync(string query, TextSearchOptions<CitedPassage>? searchOptions, CancellationToken cancellationToken)
     {
         var options = searchOptions ?? new TextSearchOptions<CitedPassage>();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Skip);
-        if (options.Top < 1)
-        {
-            return new Found(false, []);
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Top, 1);
 
         // The answerer cites at most this many passages; asking for the skipped ones too keeps paging consistent.
         var answer = await answerer.AnswerAsync(query ?? string.Empty, options.Skip + options.Top, cancellationToken);
@@ -67,25 +63,9 @@ public sealed class ArticleTextSearch(IQuestionAnswerer answerer, CitationFormat
             cited = cited.Where(filter.Compile());
         }
 
-        return new Found(answer.Answered, cited.Skip(options.Skip).Take(options.Top).ToList());
+        return cited.Skip(options.Skip).Take(options.Top).ToList();
     }
 
-    private static KernelSearchResults<T> Results<T>(Found found, Func<IEnumerable<CitedPassage>, IEnumerable<T>> map)
-    {
-        var metadata = new Dictionary<string, object?> { [AnsweredKey] = found.Answered && found.Passages.Count > 0 };
-        return new KernelSearchResults<T>(ToAsync(map(found.Passages).ToList()), found.Passages.Count, metadata);
-    }
-
-    private sealed record Found(bool Answered, IReadOnlyList<CitedPassage> Passages);
-
-    private static async IAsyncEnumerable<T> ToAsync<T>(IReadOnlyList<T> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var item in items)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return item;
-        }
-
-        await Task.CompletedTask;
-    }
+    private static KernelSearchResults<T> Results<T>(IReadOnlyList<T> results) =>
+        new(results.ToAsyncEnumerable(), results.Count, new Dictionary<string, object?> { [AnsweredKey] = results.Count > 0 });
 }

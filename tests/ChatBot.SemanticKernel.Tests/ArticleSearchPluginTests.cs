@@ -47,17 +47,23 @@ public sealed class ArticleSearchPluginTests(ArticleSearchPluginTests.SeedKernel
     [Theory]
     [InlineData("What did Abe urge Putin to do about the cease-fire in Ukraine?", "The Moscow Times, 10 November 2014")]
     [InlineData("Why were mutual visits by Russian and Japanese leaders suspended?", "Sputnik, 21 January 2015")]
-    public async Task Every_passage_returned_is_followed_by_its_citation(string question, string source)
+    [InlineData("Putin Abe talks", null)]
+    public async Task Every_passage_returned_is_followed_by_the_bots_own_citation(string question, string? firstSource)
     {
         var output = await seeds.Articles.SearchAsync(question);
-
-        Assert.Contains(source, output.Split("\n\n")[0], StringComparison.Ordinal);
-        foreach (var result in output.Split("\n\n"))
+        var search = seeds.Articles.Kernel.Services.GetRequiredService<ITextSearch<CitedPassage>>();
+        var citations = seeds.Articles.Kernel.Services.GetRequiredService<CitationFormatter>();
+        var passages = new List<CitedPassage>();
+        await foreach (var passage in (await search.GetSearchResultsAsync(question, new TextSearchOptions<CitedPassage> { Top = 3 })).Results)
         {
-            var lines = result.Split('\n');
-            Assert.Equal(2, lines.Length);
-            Assert.Matches("^“.+”$", lines[0]);
-            Assert.Matches("^  — .+ — .+, (\\d{1,2} [A-Z][a-z]+ \\d{4}|date uncertain)( — https?://\\S+)?$", lines[1]);
+            passages.Add(passage);
+        }
+
+        Assert.NotEmpty(passages);
+        Assert.Equal(passages.Select(p => $"“{p.Text}”\n  — {citations.Format(p.Article)}"), output.Split("\n\n"));
+        if (firstSource is not null)
+        {
+            Assert.Contains(firstSource, output.Split("\n\n")[0], StringComparison.Ordinal);
         }
     }
 
@@ -81,6 +87,12 @@ public sealed class ArticleSearchPluginTests(ArticleSearchPluginTests.SeedKernel
         Assert.Single(one.Split("\n\n"));
         Assert.StartsWith(one, three, StringComparison.Ordinal);
         Assert.InRange(three.Split("\n\n").Length, 1, 3);
+    }
+
+    [Fact]
+    public async Task A_top_below_one_is_an_error_not_a_decline()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => seeds.Articles.SearchAsync("Putin Abe talks", top: 0));
     }
 
     [Fact]

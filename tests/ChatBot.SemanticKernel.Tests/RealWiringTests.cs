@@ -1,8 +1,11 @@
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace ChatBot.SemanticKernel.Tests;
 
@@ -35,5 +38,35 @@ public sealed class RealWiringTests
 
         Assert.Contains("RFE/RL, 10 September 2018", answered, StringComparison.Ordinal);
         Assert.Equal(ArticleCitation.NotInTheArticles, declined);
+    }
+
+    [Fact]
+    public async Task A_kernel_from_the_apps_own_container_carries_the_plugin_once()
+    {
+        using var directory = new TempDirectory();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Library:SeedsPath"] = RepoPaths.Seeds,
+            ["Storage:DatabasePath"] = directory.File("chatbot.db"),
+            ["Embeddings:ModelsPath"] = directory.Path,
+            ["Embeddings:FetchRuntime"] = "false",
+        }).Build();
+        var registrationsOfOneCall = new ServiceCollection().AddArticleSearch(configuration).Count;
+        var services = new ServiceCollection();
+        services.AddArticleSearch(configuration);
+        services.AddArticleSearch(configuration);
+        Assert.Equal(registrationsOfOneCall, services.Count);   // a second call would otherwise ingest twice
+        services.AddKernel();
+
+        await using (var provider = services.BuildServiceProvider(validateScopes: true))
+        {
+            var kernel = provider.GetRequiredService<Kernel>();
+            var result = await kernel.InvokeAsync("articles", "search", new KernelArguments { ["query"] = "Where is Nagato?" });
+
+            Assert.Single(kernel.Plugins);
+            Assert.NotEqual(ArticleCitation.NotInTheArticles, result.GetValue<string>());
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 }
