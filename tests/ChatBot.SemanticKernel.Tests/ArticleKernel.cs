@@ -35,12 +35,26 @@ public sealed class ArticleKernel : IAsyncDisposable
 
     /// <summary>
     /// The kernel with the bot's configuration sections pointed at the seeds and a temp database. The embedding model
-    /// is the transparent keyword stand-in unless <paramref name="realEmbeddings"/>, in which case it is whatever the
+    /// is the transparent concept stand-in unless <paramref name="realEmbeddings"/>, in which case it is whatever the
     /// library's own wiring loads from <c>Embeddings:*</c> (given in <paramref name="settings"/>).
     /// </summary>
     public static ArticleKernel Create(IDictionary<string, string?>? settings = null, bool realEmbeddings = false)
     {
         var directory = new TempDirectory();
+        var builder = Kernel.CreateBuilder().AddArticleSearch(Configuration(directory, settings));
+        if (!realEmbeddings)
+        {
+            var generator = new ConceptEmbeddingGenerator(Concepts);
+            var model = new EmbeddingModelHandle(generator, "concepts@1", generator.Dimensions, 0.8, null, null);
+            builder.Services.Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource>(new FixedModelSource(model)));
+        }
+
+        return new ArticleKernel(builder.Build(), directory);
+    }
+
+    /// <summary>The bot's sections pointed at the repository's seeds and a database in <paramref name="directory"/>.</summary>
+    public static IConfiguration Configuration(TempDirectory directory, IDictionary<string, string?>? settings = null)
+    {
         var values = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = directory.File("chatbot.db"),
@@ -51,17 +65,15 @@ public sealed class ArticleKernel : IAsyncDisposable
             values[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var builder = Kernel.CreateBuilder().AddArticleSearch(configuration);
-        if (!realEmbeddings)
-        {
-            var generator = new ConceptEmbeddingGenerator(Concepts);
-            var model = new EmbeddingModelHandle(generator, "concepts@1", generator.Dimensions, 0.8, null, null);
-            builder.Services.Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource>(new FixedModelSource(model)));
-        }
-
-        return new ArticleKernel(builder.Build(), directory);
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
+
+    /// <summary>Embedding settings of a machine with no model installed (and no runtime to fetch): BM25 alone.</summary>
+    public static Dictionary<string, string?> NoModelInstalled(TempDirectory emptyModels) => new()
+    {
+        ["Embeddings:ModelsPath"] = emptyModels.Path,
+        ["Embeddings:FetchRuntime"] = "false",
+    };
 
     public async Task<string> SearchAsync(string query, int top = 3)
     {

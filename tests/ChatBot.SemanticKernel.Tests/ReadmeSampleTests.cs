@@ -1,6 +1,5 @@
 using ChatBot.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace ChatBot.SemanticKernel.Tests;
 
@@ -26,13 +25,7 @@ public sealed class ReadmeSampleTests
     public async Task The_sample_answers_with_a_citation_and_declines_off_topic()
     {
         using var directory = new TempDirectory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Library:SeedsPath"] = RepoPaths.Seeds,
-            ["Storage:DatabasePath"] = directory.File("chatbot.db"),
-            ["Embeddings:ModelsPath"] = directory.Path,   // no model here: BM25 alone, as on a machine without one
-            ["Embeddings:FetchRuntime"] = "false",
-        }).Build();
+        var configuration = ArticleKernel.Configuration(directory, ArticleKernel.NoModelInstalled(directory));
 
         var answered = await ReadmeSample.RunAsync(configuration, "Why were mutual visits by Russian and Japanese leaders suspended?");
         var declined = await ReadmeSample.RunAsync(configuration, "How do I bake a chocolate cake?");

@@ -3,7 +3,6 @@ using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 
@@ -29,9 +28,7 @@ public sealed class RealWiringTests
     public async Task Without_an_installed_model_the_plugin_still_answers_from_bm25_and_still_declines()
     {
         using var emptyModels = new TempDirectory();
-        await using var articles = ArticleKernel.Create(
-            new Dictionary<string, string?> { ["Embeddings:ModelsPath"] = emptyModels.Path, ["Embeddings:FetchRuntime"] = "false" },
-            realEmbeddings: true);
+        await using var articles = ArticleKernel.Create(ArticleKernel.NoModelInstalled(emptyModels), realEmbeddings: true);
 
         var answered = await articles.SearchAsync("What did Matviyenko say about Kim Jong Un and denuclearization?");
         var declined = await articles.SearchAsync("What is the capital of France?");
@@ -44,13 +41,7 @@ public sealed class RealWiringTests
     public async Task A_kernel_from_the_apps_own_container_carries_the_plugin_once()
     {
         using var directory = new TempDirectory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Library:SeedsPath"] = RepoPaths.Seeds,
-            ["Storage:DatabasePath"] = directory.File("chatbot.db"),
-            ["Embeddings:ModelsPath"] = directory.Path,
-            ["Embeddings:FetchRuntime"] = "false",
-        }).Build();
+        var configuration = ArticleKernel.Configuration(directory, ArticleKernel.NoModelInstalled(directory));
         var registrationsOfOneCall = new ServiceCollection().AddArticleSearch(configuration).Count;
         var services = new ServiceCollection();
         services.AddArticleSearch(configuration);
