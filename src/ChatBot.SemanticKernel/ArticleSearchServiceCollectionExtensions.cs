@@ -15,9 +15,9 @@ public static class ArticleSearchServiceCollectionExtensions
     /// Adds the article library to a Semantic Kernel app in one call, configured from the same sections as the bot
     /// (<c>Library</c>, <c>Storage</c>, <c>Passages</c>, <c>Answers</c>, <c>Retrieval</c>, <c>Embeddings</c>): ingestion
     /// and storage, the local embedding model as <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>, the
-    /// cited <see cref="ITextSearch{TRecord}"/> (of <see cref="CitedPassage"/>) and the <c>articles</c> kernel plugin, which every <see cref="Kernel"/> built
-    /// from these services (<c>AddKernel()</c> or <c>Kernel.CreateBuilder()</c>) carries. The first search syncs the
-    /// library with its articles folder. Calling it again changes nothing.
+    /// cited <see cref="ITextSearch{TRecord}"/> of <see cref="CitedPassage"/>, and the <c>articles</c> kernel plugin,
+    /// which every <see cref="Kernel"/> built from these services (<c>AddKernel()</c> or <c>Kernel.CreateBuilder()</c>)
+    /// carries. The first search syncs the library with its articles folder. Calling it again changes nothing.
     /// </summary>
     public static IServiceCollection AddArticleSearch(this IServiceCollection services, IConfiguration configuration)
     {
