@@ -33,9 +33,13 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
     public ModelManifest Get(string name) => ModelManifestLoader.LoadByName(ModelsPath, name);
 
     /// <summary>Hashes every file the manifest lists and compares it with the pinned value; changes nothing.</summary>
-    public async Task<ModelVerification> VerifyAsync(string name, CancellationToken cancellationToken = default)
+    public Task<ModelVerification> VerifyAsync(string name, CancellationToken cancellationToken = default) =>
+        VerifyAsync(Get(name), cancellationToken);
+
+    /// <summary>Hashes every file the manifest lists and compares it with the pinned value; changes nothing.</summary>
+    public async Task<ModelVerification> VerifyAsync(ModelManifest manifest, CancellationToken cancellationToken = default)
     {
-        var manifest = Get(name);
+        ArgumentNullException.ThrowIfNull(manifest);
         var checks = new List<ModelFileCheck>();
         foreach (var file in manifest.Files)
         {
@@ -86,7 +90,8 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
     {
         var target = manifest.PathOf(file.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var staged = target + ".partial";
+        // Unique per writer: two processes setting up at once each stage their own copy; the last move wins and both are verified.
+        var staged = $"{target}.{Guid.NewGuid():N}.partial";
         try
         {
             string sha256;
