@@ -27,6 +27,7 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.Equal(30_522, lines.Count(l => l.Length > 0)); // CRLF line ends, as the package has them
         Assert.Equal("[PAD]", lines[0]);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(manifest.PathOf("vocab.txt"))!, "*.partial"));
+        Assert.True(File.Exists(Path.Combine(manifest.Directory, ".verified.json")));
     }
 
     [Fact]
@@ -61,6 +62,30 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Extracting, Bytes: 90_387_631 });
         Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Verified });
         Assert.DoesNotContain(steps, s => s is { File: "vocab.txt", Stage: ModelSetupStage.Extracting });
+    }
+
+    [Fact]
+    public async Task Start_up_trusts_an_unchanged_size_and_time_but_verify_always_reads_the_file()
+    {
+        var manifest = ArcticIn(_models.Path, onlyVocabulary: true);
+        var catalog = Catalog();
+        await catalog.InstallAsync(manifest);
+        var path = manifest.PathOf("vocab.txt");
+        var time = File.GetLastWriteTimeUtc(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[0] ^= 0x20; // same size, different content, modification time put back
+        await File.WriteAllBytesAsync(path, bytes);
+        File.SetLastWriteTimeUtc(path, time);
+
+        var atStartUp = await catalog.InstallAsync(manifest);
+        var verified = await catalog.VerifyAsync(manifest);
+        File.SetLastWriteTimeUtc(path, time.AddSeconds(1));
+        var afterTouch = await catalog.InstallAsync(manifest);
+
+        Assert.Equal(ModelFileStatus.Verified, atStartUp.Files[0].Status);
+        Assert.Equal(ModelFileStatus.Mismatch, verified.Files[0].Status);
+        Assert.Equal(ModelFileStatus.Verified, afterTouch.Files[0].Status); // hashed in full, found wrong, extracted again
+        Assert.Equal(manifest.Files[0].Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
     }
 
     [Fact]
