@@ -7,8 +7,11 @@ public enum RetrievalMode
     /// <summary>Dense cosine and BM25 fused; falls back to BM25 when no embedding model is available.</summary>
     Hybrid,
 
-    /// <summary>FTS5 BM25 only.</summary>
+    /// <summary>BM25 over the in-memory inverted index only.</summary>
     Bm25,
+
+    /// <summary>Dense cosine only (needs a model): the baseline eval compares the other two against.</summary>
+    Dense,
 }
 
 public enum FusionMethod
