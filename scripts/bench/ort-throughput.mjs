@@ -13,6 +13,10 @@ function feeds(batch) {
   if (spec.mask_name) {
     inputs[spec.mask_name] = new ort.Tensor('int64', BigInt64Array.from(batch.mask.map(BigInt)), shape);
   }
+  if (spec.token_types_name) {
+    // Single-sentence input, as the C# side feeds it: every token in segment 0.
+    inputs[spec.token_types_name] = new ort.Tensor('int64', new BigInt64Array(batch.ids.length), shape);
+  }
   return inputs;
 }
 

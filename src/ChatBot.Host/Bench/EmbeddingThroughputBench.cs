@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
-using ChatBot.Embeddings.Onnx.Runtime;
+using ChatBot.Embeddings.Onnx.Embeddings;
+using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Tokenization;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
 
 namespace ChatBot.Host.Bench;
 
@@ -14,7 +18,7 @@ namespace ChatBot.Host.Bench;
 /// medians are compared, because on a small shared machine a single run of each mostly measures who was unlucky.
 /// </summary>
 internal sealed class EmbeddingThroughputBench(
-    IEmbeddingModelProvider provider,
+    IEmbeddingModelSource source,
     IEnumerable<ITextTokenizerFactory> tokenizers,
     IOptions<OnnxEmbeddingOptions> options,
     ILogger<EmbeddingThroughputBench> logger)
@@ -24,25 +28,23 @@ internal sealed class EmbeddingThroughputBench(
 
     public async Task<EmbeddingThroughput?> RunAsync(IReadOnlyList<string> texts, string repoRoot, CancellationToken cancellationToken)
     {
-        var availability = await provider.TryGetAsync(cancellationToken);
-        if (!availability.IsAvailable)
+        var (model, reason) = await source.TryGetAsync(cancellationToken);
+        if (model?.Generator.GetService<ModelManifest>() is not { } manifest)
         {
-            logger.LogWarning("Embedding bench skipped: {Reason}", availability.Reason);
+            logger.LogWarning("Embedding bench skipped: {Reason}", reason ?? "the model is not an ONNX model with a manifest");
             return null;
         }
 
-        var manifest = availability.Manifest;
         var tokenizer = tokenizers.Single(t => t.Kind == manifest.Tokenizer.Kind).Create(manifest);
         var batches = texts.Chunk(BatchSize).Select(chunk => Pad(chunk.Select(t => tokenizer.Encode(t, manifest.MaxTokens).Ids).ToList(), tokenizer.PaddingId)).ToList();
 
-        var libraryPath = await OnnxRuntimeInstaller.LocateOrInstallAsync(options.Value.RuntimePath, options.Value.FetchRuntime, logger, cancellationToken: cancellationToken);
-        using var runtime = OnnxRuntimeLibrary.Load(libraryPath);
-        using var session = runtime.OpenSession(manifest.PathOf(manifest.ModelFile), new OnnxSessionSettings { IntraOpThreads = options.Value.IntraOpThreads });
-        Infer(session, batches[0], manifest.Inputs.InputIds, manifest.Inputs.AttentionMask, manifest.Output);
-        await availability.Generator.GenerateAsync(texts.Take(BatchSize), cancellationToken: cancellationToken);
+        using var session = OnnxSessions.Open(manifest.PathOf(manifest.ModelFile), options.Value.IntraOpThreads);
+        var inputs = InputNames.Of(manifest, session);
+        Infer(session, batches[0], inputs, manifest.Output);
+        await model.Generator.GenerateAsync(texts.Take(BatchSize), model.PassageOptions, cancellationToken);
 
         var node = new NodeThroughputRunner(repoRoot);
-        var input = await node.PrepareAsync(manifest.PathOf(manifest.ModelFile), batches, manifest.Inputs.InputIds, manifest.Inputs.AttentionMask, manifest.Output, cancellationToken);
+        var input = await node.PrepareAsync(manifest.PathOf(manifest.ModelFile), batches, inputs.Ids, inputs.Mask, inputs.TokenTypes, manifest.Output, cancellationToken);
         List<double> ours = [], pipeline = [], nodeRates = [];
         string? note = null;
         try
@@ -52,12 +54,12 @@ internal sealed class EmbeddingThroughputBench(
                 var clock = Stopwatch.StartNew();
                 foreach (var batch in batches)
                 {
-                    Infer(session, batch, manifest.Inputs.InputIds, manifest.Inputs.AttentionMask, manifest.Output);
+                    Infer(session, batch, inputs, manifest.Output);
                 }
 
                 ours.Add(texts.Count / clock.Elapsed.TotalSeconds);
                 clock.Restart();
-                await availability.Generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+                await model.Generator.GenerateAsync(texts, model.PassageOptions, cancellationToken);
                 pipeline.Add(texts.Count / clock.Elapsed.TotalSeconds);
                 if (note is null)
                 {
@@ -102,14 +104,45 @@ internal sealed class EmbeddingThroughputBench(
         return (ids, mask, sequences.Count, columns);
     }
 
-    private static void Infer(OnnxInferenceSession session, (long[] Ids, long[] Mask, int Rows, int Columns) batch, string idsName, string? maskName, string output)
+    private static void Infer(InferenceSession session, (long[] Ids, long[] Mask, int Rows, int Columns) batch, InputNames names, string output)
     {
-        var inputs = new List<OnnxTensor> { OnnxTensor.FromInt64(idsName, batch.Ids, batch.Rows, batch.Columns) };
-        if (maskName is not null)
+        // Built the way OnnxEmbeddingGenerator builds its inputs: OrtValues over the arrays, token types all 0.
+        long[] shape = [batch.Rows, batch.Columns];
+        var inputNames = new List<string> { names.Ids };
+        var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(batch.Ids, shape) };
+        if (names.Mask is not null)
         {
-            inputs.Add(OnnxTensor.FromInt64(maskName, batch.Mask, batch.Rows, batch.Columns));
+            inputNames.Add(names.Mask);
+            values.Add(OrtValue.CreateTensorValueFromMemory(batch.Mask, shape));
         }
 
-        session.Run(inputs, [output]);
+        if (names.TokenTypes is not null)
+        {
+            inputNames.Add(names.TokenTypes);
+            values.Add(OrtValue.CreateTensorValueFromMemory(new long[batch.Ids.Length], shape));
+        }
+
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var outputs = session.Run(runOptions, inputNames, values, [output]);
+        }
+        finally
+        {
+            values.ForEach(v => v.Dispose());
+        }
+    }
+
+    /// <summary>The manifest's input names the graph really has (optional ones are fed only when declared).</summary>
+    private sealed record InputNames(string Ids, string? Mask, string? TokenTypes)
+    {
+        public static InputNames Of(ModelManifest manifest, InferenceSession session)
+        {
+            var declared = session.InputMetadata.Keys.ToHashSet();
+            return new InputNames(
+                manifest.Inputs.InputIds,
+                manifest.Inputs.AttentionMask is { } mask && declared.Contains(mask) ? mask : null,
+                manifest.Inputs.TokenTypeIds is { } types && declared.Contains(types) ? types : null);
+        }
     }
 }

@@ -14,7 +14,7 @@ internal sealed class NodeThroughputRunner(string repoRoot)
     /// <summary>Writes the batches for the script; the caller deletes the returned file.</summary>
     public async Task<string> PrepareAsync(
         string modelPath, IReadOnlyList<(long[] Ids, long[] Mask, int Rows, int Columns)> batches,
-        string idsName, string? maskName, string output, CancellationToken cancellationToken)
+        string idsName, string? maskName, string? tokenTypesName, string output, CancellationToken cancellationToken)
     {
         var input = Path.Combine(Path.GetTempPath(), $"chatbot-bench-batches-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(input, JsonSerializer.Serialize(new
@@ -22,6 +22,7 @@ internal sealed class NodeThroughputRunner(string repoRoot)
             model = modelPath,
             ids_name = idsName,
             mask_name = maskName,
+            token_types_name = tokenTypesName,
             output,
             batches = batches.Select(b => new { rows = b.Rows, columns = b.Columns, ids = b.Ids, mask = b.Mask }),
         }), cancellationToken);

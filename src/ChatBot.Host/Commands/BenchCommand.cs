@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChatBot.Core.Evaluation;
 using ChatBot.Core.Ingestion;
-using ChatBot.Embeddings.Onnx.Runtime;
+using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Host.Bench;
 using ChatBot.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +30,7 @@ internal static class BenchCommand
         {
             var sizeList = ParseSizes(parse.GetValue(sizes)!);
             var seeds = Path.GetFullPath(services.GetRequiredService<IOptions<LibraryOptions>>().Value.SeedsPath);
-            var questions = (await new EvalSetReader().ReadAsync(Path.Combine(ProjectCacheDirectory.FindRoot(), "tests", "eval", "questions.jsonl"), ct))
+            var questions = (await new EvalSetReader().ReadAsync(Path.Combine(ProjectDirectory.FindRoot(), "tests", "eval", "questions.jsonl"), ct))
                 .Select(q => q.Question).ToList();
             var runner = new CorpusBenchRunner(questions, parse.GetValue(asks), !parse.GetValue(noProcess));
             var work = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
@@ -55,7 +55,7 @@ internal static class BenchCommand
                     texts = Directory.EnumerateFiles(Path.Combine(work, "embedding")).SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
                 }
 
-                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, ProjectCacheDirectory.FindRoot(), ct);
+                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, ProjectDirectory.FindRoot(), ct);
                 var report = new BenchReport(Machine(), seedBench, corpora, embedding);
                 if (parse.GetValue(json))
                 {

