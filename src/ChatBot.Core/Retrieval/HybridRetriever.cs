@@ -50,9 +50,14 @@ public sealed class HybridRetriever(
             }
         }
 
-        var fused = settings.Fusion == FusionMethod.ReciprocalRank
-            ? FuseByRank(settings, lexicalHits, denseHits)
-            : FuseByScore(settings, lexicalHits, denseHits, matrix, query);
+        var fused = settings.Fusion switch
+        {
+            FusionMethod.ReciprocalRank => FuseByRank(settings, lexicalHits, denseHits),
+            FusionMethod.RelativeScore => FuseByRelativeScore(settings, lexicalHits, denseHits, matrix, query, 1),
+            FusionMethod.CoverageWeighted => FuseByRelativeScore(
+                settings, lexicalHits, denseHits, matrix, query, BestCoverage(LexicalRetriever.CoverageOf(index, terms), lexicalHits)),
+            _ => FuseByScore(settings, lexicalHits, denseHits, matrix, query),
+        };
         var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
         var vector = embedding[0].Vector;
         var coverage = LexicalRetriever.CoverageOf(index, terms);
@@ -112,5 +117,51 @@ public sealed class HybridRetriever(
         }
 
         return fused;
+    }
+
+    private static double BestCoverage(Func<long, double> coverage, IReadOnlyList<LexicalHit> lexicalHits) =>
+        lexicalHits.Count == 0 ? 0 : lexicalHits.Max(h => coverage(h.PassageId));
+
+    /// <summary>
+    /// Weighted sum of both scores, each rescaled to 0–1 over the question's candidate pool (min–max): BM25 from 0 to
+    /// its best, cosine from the pool's lowest to its highest. A model whose similarities all sit in a narrow band
+    /// (arctic-embed-xs: 0.5–0.8 on these articles) then spreads its ranking over the same range as BM25.
+    /// </summary>
+    private static List<(long PassageId, string ArticleId, double Score)> FuseByRelativeScore(
+        HybridOptions settings,
+        IReadOnlyList<LexicalHit> lexicalHits,
+        IReadOnlyList<(long PassageId, string ArticleId)> denseHits,
+        PassageMatrix matrix,
+        ReadOnlySpan<float> query,
+        double lexicalTrust)
+    {
+        var bestLexical = lexicalHits.Count > 0 ? lexicalHits.Max(h => h.Score) : 1;
+        var candidates = new Dictionary<long, (string ArticleId, double Lexical, double Similarity)>();
+        foreach (var hit in lexicalHits)
+        {
+            candidates[hit.PassageId] = (hit.ArticleId, hit.Score / bestLexical, 0);
+        }
+
+        foreach (var (id, article) in denseHits)
+        {
+            candidates.TryAdd(id, (article, 0, 0));
+        }
+
+        var lowest = double.MaxValue;
+        var highest = double.MinValue;
+        foreach (var id in candidates.Keys)
+        {
+            var similarity = matrix.Similarity(id, query) ?? 0;
+            candidates[id] = candidates[id] with { Similarity = similarity };
+            lowest = Math.Min(lowest, similarity);
+            highest = Math.Max(highest, similarity);
+        }
+
+        var range = highest - lowest;
+        return candidates
+            .Select(c => (c.Key, c.Value.ArticleId,
+                ((1 - settings.DenseWeight) * lexicalTrust * c.Value.Lexical) +
+                (settings.DenseWeight * (range > 0 ? (c.Value.Similarity - lowest) / range : 1))))
+            .ToList();
     }
 }
