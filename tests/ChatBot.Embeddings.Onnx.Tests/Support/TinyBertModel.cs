@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using ChatBot.Embeddings.Onnx.Models;
-using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Onnx.Modeling.TinyBert;
+using ChatBot.Testing;
 
 namespace ChatBot.Embeddings.Onnx.Tests.Support;
 
 /// <summary>
-/// The seeded tiny BERT (hidden 32, bert-base-uncased vocabulary) built in memory, written to
+/// The seeded tiny BERT (hidden 32, BERT uncased vocabulary) built in memory, written to
 /// <c>.cache/tiny-bert/model.onnx</c> so the Node reference script (scripts/reference/embeddings/tiny-bert-vectors.mjs)
 /// can run the very same file, plus a manifest describing it the way a real mean-pooled model is described.
 /// </summary>
@@ -24,9 +24,9 @@ internal static class TinyBertModel
     {
         Name = "tiny-bert",
         Directory = Built.Value.Directory,
-        Files = [new ModelFile("model.onnx", Sha256, Url: null)],
+        Files = [new ModelFile("model.onnx", Sha256, Resource: null)],
         ModelFile = "model.onnx",
-        Tokenizer = new TokenizerSpec("wordpiece", SharedTestData.BertVocabulary, Lowercase: true),
+        Tokenizer = new TokenizerSpec("wordpiece", PackagedModels.BertVocabulary, Lowercase: true),
         Inputs = new ModelInputNames(TinyBertModelBuilder.InputIds, TinyBertModelBuilder.AttentionMask, TinyBertModelBuilder.TokenTypeIds),
         Output = TinyBertModelBuilder.LastHiddenState,
         Pooling = PoolingMode.Mean,
@@ -41,7 +41,7 @@ internal static class TinyBertModel
     private static (byte[], string) Build()
     {
         var bytes = new TinyBertModelBuilder().Build();
-        var directory = Path.Combine(ProjectCacheDirectory.Find(), "tiny-bert");
+        var directory = Path.Combine(RepoPaths.Root, ".cache", "tiny-bert");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "model.onnx");
         if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))

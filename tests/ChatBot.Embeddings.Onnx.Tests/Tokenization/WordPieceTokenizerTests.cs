@@ -6,7 +6,7 @@ namespace ChatBot.Embeddings.Onnx.Tests.Tokenization;
 
 public sealed class WordPieceTokenizerTests
 {
-    private static readonly Lazy<WordPieceTokenizer> Tokenizer = new(() => WordPieceTokenizer.FromVocabularyFile(SharedTestData.BertVocabulary));
+    private static readonly Lazy<WordPieceTokenizer> Tokenizer = new(() => WordPieceTokenizer.FromVocabularyFile(PackagedModels.BertVocabulary));
 
     private static readonly Lazy<ReferenceCase[]> Cases = new(LoadCases);
 
@@ -100,7 +100,7 @@ public sealed class WordPieceTokenizerTests
 
     private static ReferenceCase[] LoadSection(string section)
     {
-        using var stream = File.OpenRead(SharedTestData.TestDataFile("wordpiece-vectors.json"));
+        using var stream = File.OpenRead(PackagedModels.TestDataFile("wordpiece-vectors.json"));
         using var document = JsonDocument.Parse(stream);
         return document.RootElement.GetProperty(section).EnumerateArray()
             .Select(c => new ReferenceCase(c.GetProperty("text").GetString()!, c.GetProperty("ids").EnumerateArray().Select(id => id.GetInt64()).ToArray()))

