@@ -50,118 +50,40 @@ public sealed class HybridRetriever(
             }
         }
 
+        var coverage = LexicalRetriever.CoverageOf(index, terms);
+        var pool = CandidatePool.From(lexicalHits, denseHits, matrix, query);
         var fused = settings.Fusion switch
         {
             FusionMethod.ReciprocalRank => FuseByRank(settings, lexicalHits, denseHits),
-            FusionMethod.RelativeScore => FuseByRelativeScore(settings, lexicalHits, denseHits, matrix, query, 1),
-            FusionMethod.CoverageWeighted => FuseByRelativeScore(
-                settings, lexicalHits, denseHits, matrix, query, BestCoverage(LexicalRetriever.CoverageOf(index, terms), lexicalHits)),
-            _ => FuseByScore(settings, lexicalHits, denseHits, matrix, query),
+            FusionMethod.RelativeScore => pool.FuseByRelativeScore(settings.DenseWeight, lexicalTrust: 1),
+            FusionMethod.CoverageWeighted => pool.FuseByRelativeScore(
+                settings.DenseWeight, lexicalTrust: lexicalHits.Count == 0 ? 0 : lexicalHits.Max(h => coverage(h.PassageId))),
+            _ => pool.FuseByScore(settings.DenseWeight),
         };
-        var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
-        var vector = embedding[0].Vector;
-        var coverage = LexicalRetriever.CoverageOf(index, terms);
-        return ranked
-            .Select(c => new RetrievalCandidate(c.PassageId, c.ArticleId, c.Score, coverage(c.PassageId), matrix.Similarity(c.PassageId, vector.Span)))
+
+        return fused
+            .OrderByDescending(c => c.Score)
+            .Take(limit)
+            .Select(c => new RetrievalCandidate(c.PassageId, pool.ArticleOf(c.PassageId), c.Score, coverage(c.PassageId), pool.SimilarityOf(c.PassageId)))
             .ToList();
     }
 
-    private static List<(long PassageId, string ArticleId, double Score)> FuseByRank(
+    private static List<(long PassageId, double Score)> FuseByRank(
         HybridOptions settings, IReadOnlyList<LexicalHit> lexicalHits, IReadOnlyList<(long PassageId, string ArticleId)> denseHits)
     {
-        var scores = new Dictionary<long, (string ArticleId, double Score)>();
-        void Add(long id, string article, double score) =>
-            scores[id] = (article, (scores.TryGetValue(id, out var current) ? current.Score : 0) + score);
+        var scores = new Dictionary<long, double>();
+        void Add(long id, double score) => scores[id] = scores.GetValueOrDefault(id) + score;
 
         for (var rank = 0; rank < lexicalHits.Count; rank++)
         {
-            Add(lexicalHits[rank].PassageId, lexicalHits[rank].ArticleId, (1 - settings.DenseWeight) / (settings.RrfK + rank + 1));
+            Add(lexicalHits[rank].PassageId, (1 - settings.DenseWeight) / (settings.RrfK + rank + 1));
         }
 
         for (var rank = 0; rank < denseHits.Count; rank++)
         {
-            Add(denseHits[rank].PassageId, denseHits[rank].ArticleId, settings.DenseWeight / (settings.RrfK + rank + 1));
+            Add(denseHits[rank].PassageId, settings.DenseWeight / (settings.RrfK + rank + 1));
         }
 
-        return scores.Select(s => (s.Key, s.Value.ArticleId, s.Value.Score)).ToList();
-    }
-
-    /// <summary>
-    /// Weighted sum over the union of both pools: BM25 scaled by the query's best BM25 score (0 when the passage
-    /// shares no word), plus the cosine similarity, which the matrix gives for every candidate.
-    /// </summary>
-    private static List<(long PassageId, string ArticleId, double Score)> FuseByScore(
-        HybridOptions settings,
-        IReadOnlyList<LexicalHit> lexicalHits,
-        IReadOnlyList<(long PassageId, string ArticleId)> denseHits,
-        PassageMatrix matrix,
-        ReadOnlySpan<float> query)
-    {
-        var bestLexical = lexicalHits.Count > 0 ? lexicalHits.Max(h => h.Score) : 1;
-        var candidates = new Dictionary<long, (string ArticleId, double Lexical)>();
-        foreach (var hit in lexicalHits)
-        {
-            candidates[hit.PassageId] = (hit.ArticleId, hit.Score / bestLexical);
-        }
-
-        foreach (var (id, article) in denseHits)
-        {
-            candidates.TryAdd(id, (article, 0));
-        }
-
-        var fused = new List<(long, string, double)>(candidates.Count);
-        foreach (var (id, (article, lexicalScore)) in candidates)
-        {
-            var similarity = matrix.Similarity(id, query) ?? 0;
-            fused.Add((id, article, ((1 - settings.DenseWeight) * lexicalScore) + (settings.DenseWeight * Math.Max(0, similarity))));
-        }
-
-        return fused;
-    }
-
-    private static double BestCoverage(Func<long, double> coverage, IReadOnlyList<LexicalHit> lexicalHits) =>
-        lexicalHits.Count == 0 ? 0 : lexicalHits.Max(h => coverage(h.PassageId));
-
-    /// <summary>
-    /// Weighted sum of both scores, each rescaled to 0–1 over the question's candidate pool (min–max): BM25 from 0 to
-    /// its best, cosine from the pool's lowest to its highest. A model whose similarities all sit in a narrow band
-    /// (arctic-embed-xs: 0.5–0.8 on these articles) then spreads its ranking over the same range as BM25.
-    /// </summary>
-    private static List<(long PassageId, string ArticleId, double Score)> FuseByRelativeScore(
-        HybridOptions settings,
-        IReadOnlyList<LexicalHit> lexicalHits,
-        IReadOnlyList<(long PassageId, string ArticleId)> denseHits,
-        PassageMatrix matrix,
-        ReadOnlySpan<float> query,
-        double lexicalTrust)
-    {
-        var bestLexical = lexicalHits.Count > 0 ? lexicalHits.Max(h => h.Score) : 1;
-        var candidates = new Dictionary<long, (string ArticleId, double Lexical, double Similarity)>();
-        foreach (var hit in lexicalHits)
-        {
-            candidates[hit.PassageId] = (hit.ArticleId, hit.Score / bestLexical, 0);
-        }
-
-        foreach (var (id, article) in denseHits)
-        {
-            candidates.TryAdd(id, (article, 0, 0));
-        }
-
-        var lowest = double.MaxValue;
-        var highest = double.MinValue;
-        foreach (var id in candidates.Keys)
-        {
-            var similarity = matrix.Similarity(id, query) ?? 0;
-            candidates[id] = candidates[id] with { Similarity = similarity };
-            lowest = Math.Min(lowest, similarity);
-            highest = Math.Max(highest, similarity);
-        }
-
-        var range = highest - lowest;
-        return candidates
-            .Select(c => (c.Key, c.Value.ArticleId,
-                ((1 - settings.DenseWeight) * lexicalTrust * c.Value.Lexical) +
-                (settings.DenseWeight * (range > 0 ? (c.Value.Similarity - lowest) / range : 1))))
-            .ToList();
+        return scores.Select(s => (s.Key, s.Value)).ToList();
     }
 }
