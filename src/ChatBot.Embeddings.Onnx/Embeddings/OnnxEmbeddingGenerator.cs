@@ -22,8 +22,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly int _batchSize;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
-    private readonly bool _feedAttentionMask;
-    private readonly bool _feedTokenTypeIds;
+    private readonly FedInputs _inputs;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     public OnnxEmbeddingGenerator(
@@ -40,8 +39,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
-        var inputNames = session.InputMetadata.Keys.ToArray();
-        RequireName(inputNames, manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
+        RequireName(session.InputMetadata.Keys.ToArray(), manifest.Inputs.InputIds, "input", "inputs.input_ids", manifest);
         RequireName(session.OutputMetadata.Keys.ToArray(), manifest.Output, "output", "output", manifest);
         _session = session;
         // One-text runs (questions) go to their own single-threaded session when given: ONNX Runtime's worker
@@ -53,9 +51,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _batchSize = batchSize;
         _logger = logger ?? NullLogger<OnnxEmbeddingGenerator>.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        // Optional inputs are fed when the graph has them: some exports drop token_type_ids.
-        _feedAttentionMask = manifest.Inputs.AttentionMask is { } mask && inputNames.Contains(mask);
-        _feedTokenTypeIds = manifest.Inputs.TokenTypeIds is { } types && inputNames.Contains(types);
+        _inputs = FedInputs.Of(manifest, session);
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", providerUri: null, manifest.Name, manifest.Dimensions);
     }
 
@@ -172,48 +168,21 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        // OrtValues over the managed arrays: ONNX Runtime reads them in place, nothing is copied.
-        long[] shape = [rows, tokens];
-        var names = new List<string>(3) { _manifest.Inputs.InputIds };
-        var values = new List<OrtValue>(3);
-        try
+        using var inputs = _inputs.Create(ids, mask, rows, tokens);
+        var session = rows == 1 && _singleTextSession is not null ? _singleTextSession : _session;
+        using var outputs = Run(session, inputs, cancellationToken);
+        var output = outputs[0];
+        var vectors = EmbeddingPooling.Pool(
+            output.GetTensorDataAsSpan<float>(), output.GetTensorTypeAndShape().Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
+        if (vectors[0].Length != _manifest.Dimensions)
         {
-            values.Add(OrtValue.CreateTensorValueFromMemory(ids, shape));
-            if (_feedAttentionMask)
-            {
-                names.Add(_manifest.Inputs.AttentionMask!);
-                values.Add(OrtValue.CreateTensorValueFromMemory(mask, shape));
-            }
-
-            if (_feedTokenTypeIds)
-            {
-                // Single-sentence input: every token belongs to segment 0.
-                names.Add(_manifest.Inputs.TokenTypeIds!);
-                values.Add(OrtValue.CreateTensorValueFromMemory(new long[rows * tokens], shape));
-            }
-
-            var session = rows == 1 && _singleTextSession is not null ? _singleTextSession : _session;
-            using var outputs = Run(session, names, values, cancellationToken);
-            var output = outputs[0];
-            var vectors = EmbeddingPooling.Pool(
-                output.GetTensorDataAsSpan<float>(), output.GetTensorTypeAndShape().Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
-            if (vectors[0].Length != _manifest.Dimensions)
-            {
-                throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
-            }
-
-            return vectors;
+            throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
         }
-        finally
-        {
-            foreach (var value in values)
-            {
-                value.Dispose();
-            }
-        }
+
+        return vectors;
     }
-    private IDisposableReadOnlyCollection<OrtValue> Run(
-        InferenceSession session, List<string> names, List<OrtValue> values, CancellationToken cancellationToken)
+
+    private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, BatchInputs inputs, CancellationToken cancellationToken)
     {
         using var runOptions = new RunOptions();
         // Cancelling asks ONNX Runtime to stop the run between operators; Run then throws, reported as cancellation.
@@ -222,7 +191,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             try
             {
-                return session.Run(runOptions, names, values, [_manifest.Output]);
+                return inputs.Run(session, runOptions, _manifest.Output);
             }
             catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
             {

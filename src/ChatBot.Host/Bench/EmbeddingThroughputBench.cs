@@ -39,12 +39,12 @@ internal sealed class EmbeddingThroughputBench(
         var batches = texts.Chunk(BatchSize).Select(chunk => Pad(chunk.Select(t => tokenizer.Encode(t, manifest.MaxTokens).Ids).ToList(), tokenizer.PaddingId)).ToList();
 
         using var session = OnnxSessions.Open(manifest.PathOf(manifest.ModelFile), options.Value.IntraOpThreads);
-        var inputs = InputNames.Of(manifest, session);
+        var inputs = FedInputs.Of(manifest, session);
         Infer(session, batches[0], inputs, manifest.Output);
         await model.Generator.GenerateAsync(texts.Take(BatchSize), model.PassageOptions, cancellationToken);
 
         var node = new NodeThroughputRunner(repoRoot);
-        var input = await node.PrepareAsync(manifest.PathOf(manifest.ModelFile), batches, inputs.Ids, inputs.Mask, inputs.TokenTypes, manifest.Output, cancellationToken);
+        var input = await node.PrepareAsync(manifest.PathOf(manifest.ModelFile), batches, inputs.InputIds, inputs.AttentionMask, inputs.TokenTypeIds, manifest.Output, cancellationToken);
         List<double> ours = [], pipeline = [], nodeRates = [];
         string? note = null;
         try
@@ -104,45 +104,11 @@ internal sealed class EmbeddingThroughputBench(
         return (ids, mask, sequences.Count, columns);
     }
 
-    private static void Infer(InferenceSession session, (long[] Ids, long[] Mask, int Rows, int Columns) batch, InputNames names, string output)
+    private static void Infer(InferenceSession session, (long[] Ids, long[] Mask, int Rows, int Columns) batch, FedInputs names, string output)
     {
-        // Built the way OnnxEmbeddingGenerator builds its inputs: OrtValues over the arrays, token types all 0.
-        long[] shape = [batch.Rows, batch.Columns];
-        var inputNames = new List<string> { names.Ids };
-        var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(batch.Ids, shape) };
-        if (names.Mask is not null)
-        {
-            inputNames.Add(names.Mask);
-            values.Add(OrtValue.CreateTensorValueFromMemory(batch.Mask, shape));
-        }
-
-        if (names.TokenTypes is not null)
-        {
-            inputNames.Add(names.TokenTypes);
-            values.Add(OrtValue.CreateTensorValueFromMemory(new long[batch.Ids.Length], shape));
-        }
-
-        try
-        {
-            using var runOptions = new RunOptions();
-            using var outputs = session.Run(runOptions, inputNames, values, [output]);
-        }
-        finally
-        {
-            values.ForEach(v => v.Dispose());
-        }
-    }
-
-    /// <summary>The manifest's input names the graph really has (optional ones are fed only when declared).</summary>
-    private sealed record InputNames(string Ids, string? Mask, string? TokenTypes)
-    {
-        public static InputNames Of(ModelManifest manifest, InferenceSession session)
-        {
-            var declared = session.InputMetadata.Keys.ToHashSet();
-            return new InputNames(
-                manifest.Inputs.InputIds,
-                manifest.Inputs.AttentionMask is { } mask && declared.Contains(mask) ? mask : null,
-                manifest.Inputs.TokenTypeIds is { } types && declared.Contains(types) ? types : null);
-        }
+        // Built the way OnnxEmbeddingGenerator builds its inputs.
+        using var inputs = names.Create(batch.Ids, batch.Mask, batch.Rows, batch.Columns);
+        using var runOptions = new RunOptions();
+        using var outputs = inputs.Run(session, runOptions, output);
     }
 }

@@ -37,7 +37,7 @@ internal static class ModelsCommand
 
             AnsiConsole.Write(table);
             return Task.FromResult(VerbRunner.Ok);
-        }, cancellationToken));
+        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
         return command;
     }
 
@@ -57,7 +57,7 @@ internal static class ModelsCommand
                 await Console.Error.WriteLineAsync("Error: " + ex.Message);
                 return VerbRunner.Failed;
             }
-        }, cancellationToken));
+        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
         return command;
     }
 
@@ -76,7 +76,7 @@ internal static class ModelsCommand
             }
 
             return code;
-        }, cancellationToken));
+        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Core.Ingestion;
+using ChatBot.Host.Embeddings;
 using ChatBot.Host.Hosting;
 using ChatBot.Host.Output;
 using Microsoft.Extensions.DependencyInjection;

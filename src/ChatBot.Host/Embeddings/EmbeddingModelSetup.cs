@@ -55,17 +55,16 @@ internal sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
         _stopping.Cancel();
         if (_setup.IsValueCreated)
         {
-            try
-            {
-                _setup.Value.GetAwaiter().GetResult().Model?.Generator.Dispose();
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped before the model was ready: nothing to release.
-            }
+            // A set-up still opening its sessions (they cannot be interrupted) is not waited for: whatever it
+            // produces is released when it finishes, so a short verb is not held up by it.
+            _ = _setup.Value.ContinueWith(
+                done => done.Result.Model?.Generator.Dispose(),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
-        _stopping.Dispose();
+        // _stopping is not disposed: a set-up still running may register on its token; it holds no timer or handle.
     }
 
     private async Task<(EmbeddingModelHandle?, string?)> SetUpAsync(CancellationToken cancellationToken)

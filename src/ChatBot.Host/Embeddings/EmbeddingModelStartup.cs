@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Host.Embeddings;
@@ -15,4 +16,12 @@ internal sealed class EmbeddingModelStartup(EmbeddingModelSetup setup) : IHosted
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>For verbs that never embed (<c>sources</c>, <c>models</c>): no set-up runs beside them.</summary>
+    public static void Skip(HostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var registered = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EmbeddingModelStartup)).ToList();
+        registered.ForEach(d => builder.Services.Remove(d));
+    }
 }
