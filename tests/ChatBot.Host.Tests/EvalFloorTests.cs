@@ -82,6 +82,21 @@ public sealed class EvalFloorTests
         Assert.True(Figure(unseen, "false_declines") <= 0.55, "held-out false_declines");
     }
 
+    [Fact]
+    public async Task Dense_eval_without_a_model_is_one_clear_error()
+    {
+        using var host = new HostProcess();
+        host.Environment["Embeddings__Model"] = "none";
+
+        var (code, stdout, stderr) = await host.RunAsync(
+            "eval", "--questions", Path.Combine(RepoPaths.Root, "tests", "eval", "heldout.jsonl"), "--retriever", "dense");
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("dense retrieval needs an embedding model", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     private static void AtLeast(System.Text.Json.JsonElement summary, string name, double floor) =>
         Assert.True(Figure(summary, name) >= floor, $"{name} {Figure(summary, name):F3} < {floor}");
 
