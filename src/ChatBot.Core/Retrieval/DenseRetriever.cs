@@ -23,19 +23,30 @@ public sealed class DenseRetriever(DenseIndex dense, ILexicalIndexSource lexical
             return [];
         }
 
-        // The lexical index knows every passage's article (as in HybridRetriever, a vector without one is skipped).
         var index = await lexicalIndex.GetCurrentAsync(cancellationToken);
         var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
-        var candidates = new List<RetrievalCandidate>(limit);
-        foreach (var (row, similarity) in matrix.TopK(embedding[0].Vector.Span, limit))
+        return TopPassages(matrix, embedding[0].Vector.Span, index, limit)
+            .Select(hit => new RetrievalCandidate(hit.PassageId, hit.ArticleId, hit.Similarity, LexicalCoverage: 0, hit.Similarity))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The <paramref name="limit"/> most similar passages with their articles. The lexical index knows every passage's
+    /// article; a vector of a passage it lacks (a write racing this question) is skipped rather than cited without one.
+    /// </summary>
+    public static List<(long PassageId, string ArticleId, double Similarity)> TopPassages(
+        PassageMatrix matrix, ReadOnlySpan<float> query, Bm25Index index, int limit)
+    {
+        var hits = new List<(long, string, double)>(limit);
+        foreach (var (row, similarity) in matrix.TopK(query, limit))
         {
             var passageId = matrix.PassageIds[row];
             if (index.ArticleOf(passageId) is { } articleId)
             {
-                candidates.Add(new RetrievalCandidate(passageId, articleId, similarity, LexicalCoverage: 0, similarity));
+                hits.Add((passageId, articleId, similarity));
             }
         }
 
-        return candidates;
+        return hits;
     }
 }

@@ -38,18 +38,9 @@ public sealed class HybridRetriever(
         var lexicalHits = index.Search(terms, settings.PoolSize);
         var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
         var query = embedding[0].Vector.Span;
-        // The lexical index knows every passage's article; a vector of a passage it lacks (a write racing this
-        // question) is skipped rather than cited without its article.
-        var denseHits = new List<(long PassageId, string ArticleId)>();
-        foreach (var (row, _) in matrix.TopK(query, settings.PoolSize))
-        {
-            var passageId = matrix.PassageIds[row];
-            if (index.ArticleOf(passageId) is { } articleId)
-            {
-                denseHits.Add((passageId, articleId));
-            }
-        }
-
+        var denseHits = DenseRetriever.TopPassages(matrix, query, index, settings.PoolSize)
+            .Select(hit => (hit.PassageId, hit.ArticleId))
+            .ToList();
         var coverage = LexicalRetriever.CoverageOf(index, terms);
         var pool = CandidatePool.From(lexicalHits, denseHits, matrix, query);
         var fused = settings.Fusion switch
