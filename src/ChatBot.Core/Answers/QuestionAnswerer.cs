@@ -5,7 +5,8 @@ namespace ChatBot.Core.Answers;
 
 /// <summary>
 /// Answers with the best-ranked passage that the evidence supports, plus up to <c>maxPassages - 1</c> passages from
-/// other articles that rank nearly as well. Declines, citing nothing, when no candidate answers.
+/// other articles whose own evidence is nearly as strong (<see cref="AnswerPolicy.AlsoAnswers"/>). Declines, citing
+/// nothing, when no candidate answers.
 /// </summary>
 public sealed class QuestionAnswerer(
     IPassageRetriever retriever,
@@ -40,12 +41,12 @@ public sealed class QuestionAnswerer(
         var articles = new HashSet<string>(StringComparer.Ordinal) { best.ArticleId };
         foreach (var candidate in candidates.Skip(1))
         {
-            if (chosen.Count == maxPassages || candidate.RankScore < options.Value.NearlyAsGood * best.RankScore)
+            if (chosen.Count == maxPassages)
             {
                 break;
             }
 
-            if (articles.Add(candidate.ArticleId))
+            if (!articles.Contains(candidate.ArticleId) && policy.AlsoAnswers(candidate, best) && articles.Add(candidate.ArticleId))
             {
                 chosen.Add(candidate);
             }

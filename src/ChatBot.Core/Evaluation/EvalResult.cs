@@ -14,7 +14,17 @@ public sealed record EvalRow(
     [property: JsonPropertyName("top_article")] string? TopArticle,
     [property: JsonPropertyName("top_passage")] int? TopPassage,
     [property: JsonPropertyName("best_similarity")] double? BestSimilarity,
-    [property: JsonPropertyName("best_coverage")] double BestCoverage);
+    [property: JsonPropertyName("best_coverage")] double BestCoverage,
+    [property: JsonPropertyName("ranked")] IReadOnlyList<EvalCandidate> Ranked);
+
+/// <summary>One retrieved candidate with its evidence, so thresholds can be calibrated from the eval output.</summary>
+public sealed record EvalCandidate(
+    [property: JsonPropertyName("article")] string ArticleId,
+    [property: JsonPropertyName("passage")] int? Ordinal,
+    [property: JsonPropertyName("rank_score")] double RankScore,
+    [property: JsonPropertyName("coverage")] double Coverage,
+    [property: JsonPropertyName("similarity")] double? Similarity,
+    [property: JsonPropertyName("relevant")] bool Relevant);
 
 /// <summary>Figures over an eval set. Rates over answerable questions unless named otherwise.</summary>
 public sealed record EvalSummary(

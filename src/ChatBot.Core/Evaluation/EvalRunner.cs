@@ -56,7 +56,14 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
             top?.Article.Id,
             top?.Ordinal,
             ranked.Max(c => c.DenseSimilarity),
-            ranked.Count == 0 ? 0 : ranked.Max(c => c.LexicalCoverage));
+            ranked.Count == 0 ? 0 : ranked.Max(c => c.LexicalCoverage),
+            ranked.Select((c, i) => new EvalCandidate(
+                c.ArticleId,
+                loaded.TryGetValue(c.PassageId, out var p) ? p.Ordinal : null,
+                c.RankScore,
+                c.LexicalCoverage,
+                c.DenseSimilarity,
+                relevance[i])).ToList());
     }
 
     private static bool IsRelevant(EvalQuestion question, CitedPassage passage) =>

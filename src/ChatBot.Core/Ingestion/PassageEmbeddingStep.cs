@@ -17,7 +17,7 @@ public sealed class PassageEmbeddingStep(
 {
     public async Task RunAsync(bool articlesChanged, CancellationToken cancellationToken = default)
     {
-        if (options.Value.Mode != RetrievalMode.Hybrid || await dense.GetModelAsync(cancellationToken) is not { } model)
+        if (options.Value.Mode == RetrievalMode.Bm25 || await dense.GetModelAsync(cancellationToken) is not { } model)
         {
             return;
         }

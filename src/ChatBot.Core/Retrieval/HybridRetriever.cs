@@ -38,79 +38,43 @@ public sealed class HybridRetriever(
         var lexicalHits = index.Search(terms, settings.PoolSize);
         var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
         var query = embedding[0].Vector.Span;
-        // The lexical index knows every passage's article; a vector of a passage it lacks (a write racing this
-        // question) is skipped rather than cited without its article.
-        var denseHits = new List<(long PassageId, string ArticleId)>();
-        foreach (var (row, _) in matrix.TopK(query, settings.PoolSize))
-        {
-            var passageId = matrix.PassageIds[row];
-            if (index.ArticleOf(passageId) is { } articleId)
-            {
-                denseHits.Add((passageId, articleId));
-            }
-        }
-
-        var fused = settings.Fusion == FusionMethod.ReciprocalRank
-            ? FuseByRank(settings, lexicalHits, denseHits)
-            : FuseByScore(settings, lexicalHits, denseHits, matrix, query);
-        var ranked = fused.OrderByDescending(c => c.Score).Take(limit).ToList();
-        var vector = embedding[0].Vector;
+        var denseHits = DenseRetriever.TopPassages(matrix, query, index, settings.PoolSize)
+            .Select(hit => (hit.PassageId, hit.ArticleId))
+            .ToList();
         var coverage = LexicalRetriever.CoverageOf(index, terms);
-        return ranked
-            .Select(c => new RetrievalCandidate(c.PassageId, c.ArticleId, c.Score, coverage(c.PassageId), matrix.Similarity(c.PassageId, vector.Span)))
+        var pool = CandidatePool.From(lexicalHits, denseHits, matrix, query);
+        var fused = settings.Fusion switch
+        {
+            FusionMethod.ReciprocalRank => FuseByRank(settings, lexicalHits, denseHits),
+            FusionMethod.RelativeScore => pool.FuseByRelativeScore(settings.DenseWeight, lexicalTrust: 1),
+            FusionMethod.CoverageWeighted => pool.FuseByRelativeScore(
+                settings.DenseWeight, lexicalTrust: lexicalHits.Count == 0 ? 0 : lexicalHits.Max(h => coverage(h.PassageId))),
+            _ => pool.FuseByScore(settings.DenseWeight),
+        };
+
+        return fused
+            .OrderByDescending(c => c.Score)
+            .Take(limit)
+            .Select(c => new RetrievalCandidate(c.PassageId, pool.ArticleOf(c.PassageId), c.Score, coverage(c.PassageId), pool.SimilarityOf(c.PassageId)))
             .ToList();
     }
 
-    private static List<(long PassageId, string ArticleId, double Score)> FuseByRank(
+    private static List<(long PassageId, double Score)> FuseByRank(
         HybridOptions settings, IReadOnlyList<LexicalHit> lexicalHits, IReadOnlyList<(long PassageId, string ArticleId)> denseHits)
     {
-        var scores = new Dictionary<long, (string ArticleId, double Score)>();
-        void Add(long id, string article, double score) =>
-            scores[id] = (article, (scores.TryGetValue(id, out var current) ? current.Score : 0) + score);
+        var scores = new Dictionary<long, double>();
+        void Add(long id, double score) => scores[id] = scores.GetValueOrDefault(id) + score;
 
         for (var rank = 0; rank < lexicalHits.Count; rank++)
         {
-            Add(lexicalHits[rank].PassageId, lexicalHits[rank].ArticleId, (1 - settings.DenseWeight) / (settings.RrfK + rank + 1));
+            Add(lexicalHits[rank].PassageId, (1 - settings.DenseWeight) / (settings.RrfK + rank + 1));
         }
 
         for (var rank = 0; rank < denseHits.Count; rank++)
         {
-            Add(denseHits[rank].PassageId, denseHits[rank].ArticleId, settings.DenseWeight / (settings.RrfK + rank + 1));
+            Add(denseHits[rank].PassageId, settings.DenseWeight / (settings.RrfK + rank + 1));
         }
 
-        return scores.Select(s => (s.Key, s.Value.ArticleId, s.Value.Score)).ToList();
-    }
-
-    /// <summary>
-    /// Weighted sum over the union of both pools: BM25 scaled by the query's best BM25 score (0 when the passage
-    /// shares no word), plus the cosine similarity, which the matrix gives for every candidate.
-    /// </summary>
-    private static List<(long PassageId, string ArticleId, double Score)> FuseByScore(
-        HybridOptions settings,
-        IReadOnlyList<LexicalHit> lexicalHits,
-        IReadOnlyList<(long PassageId, string ArticleId)> denseHits,
-        PassageMatrix matrix,
-        ReadOnlySpan<float> query)
-    {
-        var bestLexical = lexicalHits.Count > 0 ? lexicalHits.Max(h => h.Score) : 1;
-        var candidates = new Dictionary<long, (string ArticleId, double Lexical)>();
-        foreach (var hit in lexicalHits)
-        {
-            candidates[hit.PassageId] = (hit.ArticleId, hit.Score / bestLexical);
-        }
-
-        foreach (var (id, article) in denseHits)
-        {
-            candidates.TryAdd(id, (article, 0));
-        }
-
-        var fused = new List<(long, string, double)>(candidates.Count);
-        foreach (var (id, (article, lexicalScore)) in candidates)
-        {
-            var similarity = matrix.Similarity(id, query) ?? 0;
-            fused.Add((id, article, ((1 - settings.DenseWeight) * lexicalScore) + (settings.DenseWeight * Math.Max(0, similarity))));
-        }
-
-        return fused;
+        return scores.Select(s => (s.Key, s.Value)).ToList();
     }
 }

@@ -16,8 +16,8 @@ internal static class EvalCommand
     {
         var questions = new Option<FileInfo>("--questions") { Description = "JSON lines: {question, expect_articles, expect_any}.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the figures and per-question rows as JSON." };
-        var retriever = new Option<string?>("--retriever") { Description = "hybrid (default) or bm25, to compare the two." };
-        retriever.AcceptOnlyFromAmong("hybrid", "bm25");
+        var retriever = new Option<string?>("--retriever") { Description = "hybrid (default), bm25 or dense, to compare them." };
+        retriever.AcceptOnlyFromAmong("hybrid", "bm25", "dense");
         var command = new Command("eval", "Measure hit@1, recall@3, MRR and declines on a question set.") { questions, json, retriever };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
