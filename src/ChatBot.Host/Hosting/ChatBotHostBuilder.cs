@@ -1,4 +1,6 @@
 using ChatBot.Core;
+using ChatBot.Core.Ingestion;
+using ChatBot.Host.Terminal;
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Host.Embeddings;
@@ -10,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Hosting;
 
@@ -29,18 +32,24 @@ internal static class ChatBotHostBuilder
         });
         builder.Configuration.AddUserSecrets(typeof(ChatBotHostBuilder).Assembly, optional: true);
 
+        var terminal = TerminalCapabilities.Detect();
+        var statusLine = new StatusLine();
+        builder.Services.AddSingleton(terminal).AddSingleton(statusLine)
+            .AddSingleton(new CliLogFormatterSettings(mode == HostMode.Service, CommandLineFlags.Verbose))
+            .AddSingleton<IIngestProgressSink>(sp => new ProgressDisplay(terminal, statusLine, Console.Error, TimeProvider.System))
+            .AddSingleton<IValidateOptions<OnnxEmbeddingOptions>, EmbeddingModelNameValidator>();
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddSimpleConsole(options =>
+        builder.Logging.AddConsole(options =>
         {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss.fff ";
+            options.LogToStandardErrorThreshold = LogLevel.Trace;
+            options.FormatterName = CliLogFormatter.FormatterName;
         });
+        builder.Logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
         // The host logs a start-up failure with its stack trace; VerbRunner reports it as one clear line instead.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         if (mode == HostMode.Cli && builder.Configuration["Logging:LogLevel:Default"] is null)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(CommandLineFlags.Verbose ? LogLevel.Information : LogLevel.Warning);
         }
 
         builder.Services
