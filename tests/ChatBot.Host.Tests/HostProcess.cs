@@ -19,7 +19,21 @@ internal sealed class HostProcess : IDisposable
         ["Embeddings__Model"] = "none",
     };
 
+    public string DatabasePath => Path.Combine(_workDir.Path, "data", "chatbot.db");
+
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the host and leaves it running, stdin open (for interrupts, kills and concurrent runs).</summary>
+    public Process Start(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatBot.Host.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -41,13 +55,7 @@ internal sealed class HostProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
     public void Dispose() => _workDir.Dispose();
