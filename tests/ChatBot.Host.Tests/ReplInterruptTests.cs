@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ChatBot.Host.Tests;
+
+/// <summary>Ctrl+C in the REPL of the real executable (SIGINT, as a terminal sends it): the first is noted, a second leaves.</summary>
+public sealed class ReplInterruptTests
+{
+    [Fact]
+    public async Task The_first_ctrl_c_keeps_the_session_and_a_second_one_ends_it()
+    {
+        using var host = new HostProcess();
+        using var repl = host.Start("repl");
+        var stdout = new StringBuilder();
+        repl.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };
+        repl.BeginOutputReadLine();
+        repl.BeginErrorReadLine();
+        string Output() { lock (stdout) { return stdout.ToString(); } }
+
+        await repl.StandardInput.WriteLineAsync("Where is Nagato?");
+        await repl.StandardInput.FlushAsync();
+        await WaitForAsync(() => Output().Contains("Nagato", StringComparison.Ordinal));
+
+        Interrupt(repl);
+        await WaitForAsync(() => Output().Contains("Ctrl+C again", StringComparison.Ordinal));
+        Assert.False(repl.HasExited);
+        await repl.StandardInput.WriteLineAsync(":help");
+        await repl.StandardInput.FlushAsync();
+        await WaitForAsync(() => Output().Contains(":sources", StringComparison.Ordinal));
+
+        Interrupt(repl); // a line was entered since the last one: this one only clears again
+        await WaitForAsync(() => Output().Split("Ctrl+C again").Length == 3);
+        Assert.False(repl.HasExited);
+        Interrupt(repl);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await repl.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, repl.ExitCode);
+    }
+
+    private static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the condition never held");
+            await Task.Delay(20);
+        }
+    }
+}
