@@ -48,7 +48,7 @@ public sealed class ReliabilityTests
     public async Task A_bad_sidecar_is_one_warning_line_the_bot_still_answers_and_strict_ingest_fails()
     {
         using var seeds = CopyOfSeeds();
-        await File.WriteAllTextAsync(seeds.File("003_7c7c5e7f1d640ede.meta.json"), "{ \"published\": \"16/12/2016\", \"date_basis\": \"x\" }");
+        await File.WriteAllTextAsync(seeds.File("001_a7293964405338a4.meta.json"), "{ \"published\": \"16/12/2016\", \"date_basis\": \"x\" }");
         using var host = new HostProcess();
         host.Environment["Library__SeedsPath"] = seeds.Path;
 
@@ -58,7 +58,7 @@ public sealed class ReliabilityTests
 
         Assert.True(asked == 0, askErr);
         Assert.Contains("Nagato", answer, StringComparison.Ordinal);
-        var warning = Assert.Single(askErr.Split('\n'), l => l.Contains("003_7c7c5e7f1d640ede.meta.json", StringComparison.Ordinal));
+        var warning = Assert.Single(askErr.Split('\n'), l => l.Contains("001_a7293964405338a4.meta.json", StringComparison.Ordinal));
         Assert.Contains("'published' must be a date written YYYY-MM-DD", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", askErr, StringComparison.Ordinal);
         Assert.Equal(0, ingested);
@@ -135,7 +135,7 @@ public sealed class ReliabilityTests
     public async Task Redirected_output_carries_no_escape_codes(bool noColor)
     {
         using var seeds = CopyOfSeeds();
-        await File.WriteAllTextAsync(seeds.File("003_7c7c5e7f1d640ede.meta.json"), "{ broken");
+        await File.WriteAllTextAsync(seeds.File("001_a7293964405338a4.meta.json"), "{ broken");
         using var host = new HostProcess();
         host.Environment["Library__SeedsPath"] = seeds.Path;
         if (noColor)
