@@ -37,6 +37,33 @@ public sealed class ReplInterruptTests
         Assert.Equal(0, repl.ExitCode);
     }
 
+    [Fact]
+    public async Task A_failing_reload_is_reported_and_the_session_goes_on()
+    {
+        using var host = new HostProcess();
+        using var repl = host.Start("repl");
+        var stdout = repl.StandardOutput.ReadToEndAsync();
+        var stderr = repl.StandardError.ReadToEndAsync();
+        await repl.StandardInput.WriteLineAsync("Where is Nagato?");
+        await repl.StandardInput.FlushAsync();
+        await WaitForAsync(() => File.Exists(host.DatabasePath));
+        Directory.CreateDirectory(Path.Combine(host.WorkingDirectory, "data"));
+        await File.WriteAllTextAsync(Path.Combine(host.WorkingDirectory, "data", "library.json"), "{ \"Folders\": [ ");
+        await repl.StandardInput.WriteLineAsync(":reload");
+        await repl.StandardInput.WriteLineAsync("Where is Nagato?");
+        repl.StandardInput.Close();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await repl.WaitForExitAsync(timeout.Token);
+        var output = await stdout;
+        Assert.True(repl.ExitCode == 0, await stderr);
+        Assert.Contains("Reload failed:", output, StringComparison.Ordinal);
+        Assert.Contains("library.json", output, StringComparison.Ordinal);
+        var failed = output.IndexOf("Reload failed:", StringComparison.Ordinal);
+        Assert.Contains("Nagato", output[..failed], StringComparison.Ordinal);
+        Assert.Contains("Nagato", output[(failed + output[failed..].IndexOf('\n', StringComparison.Ordinal))..], StringComparison.Ordinal); // answered after it too
+    }
+
     private static void Interrupt(Process process)
     {
         using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
