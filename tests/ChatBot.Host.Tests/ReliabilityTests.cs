@@ -151,16 +151,7 @@ public sealed class ReliabilityTests
         Assert.DoesNotContain('\u001b', stderr);
     }
 
-    private static TempDirectory CopyOfSeeds()
-    {
-        var seeds = new TempDirectory();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Seeds))
-        {
-            File.Copy(file, seeds.File(Path.GetFileName(file)));
-        }
-
-        return seeds;
-    }
+    private static TempDirectory CopyOfSeeds() => TempDirectory.CopyOf(RepoPaths.Seeds);
 
     /// <summary>Garbage over every page but the first (the header still says SQLite), or over the whole file.</summary>
     private static void Corrupt(string databasePath, bool wholeFile)

@@ -9,18 +9,13 @@ namespace ChatBot.Storage.Sqlite.Tests;
 public sealed class BadInputTests : IAsyncLifetime
 {
     private const string Moscow = "000_f2449a9af08e5e18";
-    private readonly TempDirectory _seeds = new();
+    private readonly TempDirectory _seeds = TempDirectory.CopyOf(RepoPaths.Seeds);
     private SeedAnswerer _bot = null!;
 
     private ArticleLibrary Library => _bot.Services.GetRequiredService<ArticleLibrary>();
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Seeds))
-        {
-            File.Copy(file, _seeds.File(Path.GetFileName(file)));
-        }
-
         _bot = await SeedAnswerer.CreateAsync(_seeds.Path);
     }
 

@@ -10,7 +10,7 @@ namespace ChatBot.Storage.Sqlite.Tests;
 /// </summary>
 public sealed class LibraryFoldersTests : IAsyncLifetime
 {
-    private readonly TempDirectory _seeds = new();
+    private readonly TempDirectory _seeds = TempDirectory.CopyOf(RepoPaths.Seeds);
     private readonly TempDirectory _other = new();
     private SeedAnswerer _bot = null!;
 
@@ -20,11 +20,6 @@ public sealed class LibraryFoldersTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Seeds))
-        {
-            File.Copy(file, _seeds.File(Path.GetFileName(file)));
-        }
-
         await File.WriteAllTextAsync(_other.File("500_zebras.txt"), Article("Zebras Cross the Road Safely", "A herd of zebras crossed the main road safely on Monday after traffic was halted."));
         _bot = await SeedAnswerer.CreateAsync(_seeds.Path);
     }
