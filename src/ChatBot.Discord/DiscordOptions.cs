@@ -1,4 +1,4 @@
-using ChatBot.Core.RateLimiting;
+using ChatBot.Core.Conversation;
 
 namespace ChatBot.Discord;
 
@@ -28,7 +28,7 @@ public sealed class DiscordOptions
     public List<string> AllowedGuildIds { get; set; } = [];
 
     /// <summary>Questions per user per window, shared by messages and <c>/ask</c>.</summary>
-    public PerUserRateLimitOptions RateLimit { get; set; } = new();
+    public QuestionRateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Upper bound on passages quoted in one answer (each becomes one embed).</summary>
     public int MaxPassages { get; set; } = 3;

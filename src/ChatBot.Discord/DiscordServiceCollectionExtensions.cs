@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ChatBot.Core.Answers;
+using ChatBot.Core.Conversation;
 using ChatBot.Discord.Bot;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Rest;
@@ -16,7 +17,7 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Adds the Discord bot (gateway + REST + handler) as a hosted service, configured from the "Discord"
-    /// section. Needs an <see cref="IQuestionAnswerer"/> registered elsewhere; adds <see cref="TimeProvider.System"/>
+    /// section. Needs an <see cref="IQuestionAnswerer"/> and an <see cref="ChatBot.Core.Articles.IArticleCatalog"/> registered elsewhere; adds <see cref="TimeProvider.System"/>
     /// unless a TimeProvider is already registered.
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
@@ -45,6 +46,8 @@ public static class DiscordServiceCollectionExtensions
             // the rate-limit handler logs route templates instead.
             .RemoveAllLoggers();
 
+        services.TryAddSingleton(sp => new DiscordConversation(
+            ConversationTurnFactory.Create(sp, DiscordSurface.Value, sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RateLimit)));
         services.TryAddSingleton<AnswerMessageBuilder>();
         services.TryAddSingleton<MessageQuestionExtractor>();
         services.TryAddSingleton<DiscordGatewayClient>();

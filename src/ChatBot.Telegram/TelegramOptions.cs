@@ -1,4 +1,4 @@
-using ChatBot.Core.RateLimiting;
+using ChatBot.Core.Conversation;
 
 namespace ChatBot.Telegram;
 
@@ -26,7 +26,7 @@ public sealed class TelegramOptions
     public List<long> AllowedChatIds { get; set; } = [];
 
     /// <summary>Questions per user per window.</summary>
-    public PerUserRateLimitOptions RateLimit { get; set; } = new();
+    public QuestionRateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>How many times one request is retried after 429 Too Many Requests before giving up.</summary>
     public int MaxRateLimitRetries { get; set; } = 10;
@@ -42,4 +42,13 @@ public sealed class TelegramOptions
 
     /// <summary>Per-request timeout for everything except long polls (which add <see cref="PollTimeoutSeconds"/>).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many updates (of different chats) are handled at once; each chat's own updates always run in order.</summary>
+    public int MaxConcurrentUpdates { get; set; } = 8;
+
+    /// <summary>On stop, how long updates in flight may take to finish before they are cut off (and redelivered after the restart).</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Pause after a poll that brought nothing new, so servers that answer at once never cause a tight loop.</summary>
+    public TimeSpan IdlePollDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -45,6 +45,21 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add("Telegram:NetworkBackoff must be positive and not larger than Telegram:MaxNetworkBackoff.");
         }
 
+        if (options.MaxConcurrentUpdates is < 1 or > 100)
+        {
+            failures.Add($"Telegram:MaxConcurrentUpdates must be between 1 and 100; got {options.MaxConcurrentUpdates}.");
+        }
+
+        if (options.ShutdownGrace < TimeSpan.Zero || options.ShutdownGrace > TimeSpan.FromSeconds(25))
+        {
+            failures.Add("Telegram:ShutdownGrace must be between 00:00:00 and 00:00:25 (the host waits 30 s in all).");
+        }
+
+        if (options.IdlePollDelay <= TimeSpan.Zero)
+        {
+            failures.Add("Telegram:IdlePollDelay must be positive.");
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             failures.Add("Telegram:RequestTimeout must be positive.");

@@ -1,4 +1,5 @@
 using ChatBot.Core.Answers;
+using ChatBot.Core.Conversation;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using ChatBot.Telegram.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace ChatBot.Telegram;
 
@@ -24,17 +26,21 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CitationFormatter>();
         services.TryAddSingleton<ITelegramRetryDelay, TimeProviderRetryDelay>();
+        services.TryAddSingleton(sp => new TelegramConversation(
+            ConversationTurnFactory.Create(sp, TelegramSurface.Value, sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RateLimit)));
         services.TryAddSingleton<TelegramHtmlRenderer>();
         services.TryAddSingleton<MessageInterpreter>();
         services.TryAddSingleton<TelegramBotIdentity>();
+        services.TryAddSingleton<TelegramRetryPolicy>();
+        services.TryAddSingleton<TelegramApi>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<TelegramBotStartup>();
+        services.TryAddSingleton<TelegramOffsetStore>();
+        services.TryAddSingleton<TelegramUpdateDispatcher>();
 
-        services.AddHttpClient<TelegramBotClient>((provider, http) =>
+        services.AddHttpClient(nameof(TelegramApi), http =>
             {
-                var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
-                // Timeouts are per request in TelegramBotClient (long polls need longer ones).
+                // Timeouts are per request in TelegramRetryPolicy (long polls need longer ones).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             // The default HttpClient loggers write the request URL, and the URL contains the bot token.
@@ -42,6 +48,13 @@ public static class TelegramServiceCollectionExtensions
             // The client lives in singletons; recycle pooled connections so DNS changes are still picked up.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramApi));
+            // Retries are the project's (TelegramRetryPolicy: injectable waits, jittered back-off, bounded counts).
+            return new TelegramBotClient(new TelegramBotClientOptions(options.Token!, options.ApiBaseUrl.TrimEnd('/')) { RetryCount = 0 }, http);
+        });
 
         var mode = section.GetValue(nameof(TelegramOptions.Mode), TelegramMode.Polling);
         if (mode == TelegramMode.Webhook)

@@ -110,9 +110,9 @@ public sealed class ArticleMetadataTests
     [InlineData(SeedArticles.MoscowTimes, "10 November 2014")]
     [InlineData(SeedArticles.SputnikVisitsSuspended, "21 January 2015")]
     [InlineData(SeedArticles.RferlVladivostok, "10 September 2018")]
-    [InlineData(SeedArticles.SputnikJapanVisit, "date uncertain")]
-    [InlineData(SeedArticles.SputnikAntalya, "date uncertain")]
-    public void Citations_print_proven_dates_and_say_date_uncertain_otherwise(string id, string printed) =>
+    [InlineData(SeedArticles.SputnikJapanVisit, "16 December 2016, date inferred from the text")]
+    [InlineData(SeedArticles.SputnikAntalya, "15 November 2015, date inferred from the text")]
+    public void Citations_print_proven_dates_as_they_are_and_inferred_ones_with_the_qualifier(string id, string printed) =>
         Assert.Equal(printed, new CitationFormatter().FormatDate(SeedArticles.Process(id).Metadata.Date));
 
     [Fact]

@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Conversation;
 
 namespace ChatBot.Core.Tests;
 
@@ -16,15 +17,22 @@ public sealed class PlainTextAnswerRendererTests
     }
 
     [Fact]
-    public void An_unproven_date_is_never_printed()
+    public void An_inferred_date_is_printed_with_its_qualifier()
     {
         var article = new ArticleMetadata("a", "Headline", "The Paper", null, new PublicationDate(new DateOnly(2015, 11, 15), false, "estimate"));
         var text = _renderer.Render(new Answer("q", true, [new CitedPassage(article, 0, "Text.", 1)]));
-        Assert.Contains("The Paper, date uncertain", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("2015", text, StringComparison.Ordinal);
+        Assert.Contains("The Paper, 15 November 2015, date inferred from the text", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_an_unknown_date_says_so()
+    {
+        var article = new ArticleMetadata("a", "Headline", "The Paper", null, PublicationDate.Unknown("nothing in the text"));
+        var text = _renderer.Render(new Answer("q", true, [new CitedPassage(article, 0, "Text.", 1)]));
+        Assert.Contains("The Paper, date unknown", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_declined_answer_says_the_articles_do_not_cover_it() =>
-        Assert.Equal(AnswerTexts.Declined, _renderer.Render(Answer.Declined("q")));
+        Assert.Equal(ConversationTexts.Declined(PlainTextAnswerRenderer.CommandLine), _renderer.Render(Answer.Declined("q")));
 }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using ChatBot.Discord.Bot;
@@ -88,7 +89,7 @@ public sealed class AnswerMessageBuilderTests
     }
 
     [Fact]
-    public void Citation_has_title_publisher_date_and_link_with_the_date_in_footer_and_timestamp()
+    public void Citation_has_title_publisher_date_and_link_with_the_date_in_footer_and_no_timestamp()
     {
         var message = _builder.Build(new Answer("q", true, [new CitedPassage(Article("Mutual Visits Suspended", "Sputnik"), 0, "text", 1)]));
 
@@ -97,18 +98,19 @@ public sealed class AnswerMessageBuilderTests
         Assert.Equal("https://example.com/a", embed.Url);
         Assert.Equal("Mutual Visits Suspended — Sputnik, 21 January 2015 — https://example.com/a", embed.Fields![0].Value);
         Assert.Equal("Article date: 21 January 2015", embed.Footer!.Text);
-        Assert.Equal("2015-01-21T00:00:00Z", embed.Timestamp);
+        // A timestamp would be shown in the reader's zone: midnight UTC reads as 20 January west of UTC.
+        Assert.Null(embed.Timestamp);
     }
 
     [Fact]
-    public void Uncertain_date_is_never_printed_as_a_date()
+    public void Inferred_date_is_cited_with_its_day_and_the_qualifier()
     {
         var message = _builder.Build(new Answer("q", true, [new CitedPassage(Article("T", certain: false), 0, "text", 1)]));
 
         var embed = message.Embeds![0];
-        Assert.Equal("Article date: date uncertain", embed.Footer!.Text);
+        Assert.Equal("Article date: 21 January 2015, date inferred from the text", embed.Footer!.Text);
         Assert.Null(embed.Timestamp);
-        Assert.DoesNotContain("2015", embed.Fields![0].Value, StringComparison.Ordinal);
+        Assert.Contains("21 January 2015, date inferred from the text", embed.Fields![0].Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class AnswerMessageBuilderTests
         var reply = new DiscordMessageReference("42");
         var message = _builder.Build(Answer.Declined("q"), reply);
 
-        Assert.Equal(AnswerTexts.Declined, message.Content);
+        Assert.Equal(ConversationTexts.Declined(DiscordSurface.Value), message.Content);
         Assert.Null(message.Embeds);
         Assert.Same(reply, message.MessageReference);
         Assert.Empty(message.AllowedMentions.Parse);

@@ -1,4 +1,4 @@
-using ChatBot.Core.RateLimiting;
+using ChatBot.Core.Conversation;
 using ChatBot.Discord.Tests.Fakes;
 using ChatBot.Discord.Tests.Support;
 using static ChatBot.Discord.Tests.Support.DiscordEvents;
@@ -15,14 +15,16 @@ public sealed class InteractionTests : IAsyncLifetime
     public async Task DisposeAsync() => await _discord.DisposeAsync();
 
     [Fact]
-    public async Task Ask_is_registered_to_the_configured_guild()
+    public async Task Ask_sources_and_help_are_registered_to_the_configured_guild()
     {
         await using var bot = await BotUnderTest.StartAsync(_discord, new StubAnswerer(), new Dictionary<string, string?> { ["Discord:GuildId"] = GuildId });
 
         var put = await _discord.WaitForRequestAsync(r => r.Method == "PUT");
         Assert.Equal($"/applications/{FakeDiscord.ApplicationId}/guilds/{GuildId}/commands", put.Path);
-        var command = Assert.Single(put.Json.EnumerateArray());
-        Assert.Equal("ask", command.GetProperty("name").GetString());
+        var commands = put.Json.EnumerateArray().ToList();
+        Assert.Equal(["ask", "sources", "help"], commands.Select(c => c.GetProperty("name").GetString()));
+        Assert.All(commands, c => Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 100));
+        var command = commands[0];
         Assert.InRange(command.GetProperty("description").GetString()!.Length, 1, 100);
         var option = Assert.Single(command.GetProperty("options").EnumerateArray());
         Assert.Equal("question", option.GetProperty("name").GetString());
@@ -82,7 +84,7 @@ public sealed class InteractionTests : IAsyncLifetime
 
         var notice = await _discord.WaitForRequestAsync(r => r.Path == "/interactions/3202/t2/callback");
         Assert.Equal(4, notice.Json.GetProperty("type").GetInt32());
-        Assert.Equal(PerUserRateLimiter.SlowDownMessage, notice.Json.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal(ConversationTexts.SlowDown, notice.Json.GetProperty("data").GetProperty("content").GetString());
         Assert.Equal(64, notice.Json.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Single(bot.Answerer.Questions);
     }

@@ -1,6 +1,7 @@
+using ChatBot.Discord.Bot;
 using System.Text.Json;
 using ChatBot.Core.Answers;
-using ChatBot.Core.RateLimiting;
+using ChatBot.Core.Conversation;
 using ChatBot.Discord.Tests.Fakes;
 using ChatBot.Discord.Tests.Support;
 using static ChatBot.Discord.Tests.Support.DiscordEvents;
@@ -117,7 +118,7 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
         await _discord.DispatchAsync("MESSAGE_CREATE", GuildMention("1201", "what is the weather on Mars?"));
 
         var post = await _discord.WaitForRequestAsync(IsMessagePost);
-        Assert.Equal(AnswerTexts.Declined, post.Json.GetProperty("content").GetString());
+        Assert.Equal(ConversationTexts.Declined(DiscordSurface.Value), post.Json.GetProperty("content").GetString());
         Assert.False(post.Json.TryGetProperty("embeds", out _));
         Assert.Empty(post.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
     }
@@ -141,7 +142,7 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
 
         var quoted = _discord.Requests.Where(IsMessagePost).Single(p => p.Body.Contains("1301", StringComparison.Ordinal));
         Assert.Contains("@everyone", quoted.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
-        Assert.Contains("date uncertain", quoted.Json.GetProperty("embeds")[0].GetProperty("footer").GetProperty("text").GetString());
+        Assert.Contains("date unknown", quoted.Json.GetProperty("embeds")[0].GetProperty("footer").GetProperty("text").GetString());
         Assert.False(quoted.Json.GetProperty("embeds")[0].TryGetProperty("timestamp", out _));
     }
 
@@ -155,7 +156,7 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
         await _discord.DispatchAsync("MESSAGE_CREATE", GuildMention("1402", "cease-fire again?"));
 
         var second = await _discord.WaitForRequestAsync(IsMessagePost, occurrence: 2);
-        Assert.Equal(PerUserRateLimiter.SlowDownMessage, second.Json.GetProperty("content").GetString());
+        Assert.Equal(ConversationTexts.SlowDown, second.Json.GetProperty("content").GetString());
         Assert.Equal("1402", second.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.Single(bot.Answerer.Questions);
     }
@@ -196,9 +197,9 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
         await _discord.DispatchAsync("INTERACTION_CREATE", Ask("1702", "tok", "cease-fire?"));
 
         var post = await _discord.WaitForRequestAsync(IsMessagePost);
-        Assert.Equal(Bot.DiscordEventHandler.FailureText, post.Json.GetProperty("content").GetString());
+        Assert.Equal(ConversationTexts.Failed, post.Json.GetProperty("content").GetString());
         var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
-        Assert.Equal(Bot.DiscordEventHandler.FailureText, edit.Json.GetProperty("content").GetString());
+        Assert.Equal(ConversationTexts.Failed, edit.Json.GetProperty("content").GetString());
     }
 
     private sealed class ThrowingAnswerer : IQuestionAnswerer

@@ -1,3 +1,5 @@
+using ChatBot.Discord.Bot;
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Answers;
 using ChatBot.Discord.Tests.Fakes;
 using ChatBot.Discord.Tests.Support;
@@ -17,7 +19,7 @@ public sealed class SeedAnswererFixture : IAsyncLifetime
 }
 
 /// <summary>End to end: a question arrives through the fake gateway, the real answerer searches the seeds, and the reply cites the right article and date.</summary>
-public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture) : IClassFixture<SeedAnswererFixture>, IAsyncLifetime
+public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SeedAnswererFixture>, IAsyncLifetime
 {
     private const string CeaseFireTitle = "Japan's Abe Urges Putin to Ensure Shaky Ukraine Cease-Fire Holds";
     private FakeDiscord _discord = null!;
@@ -26,7 +28,7 @@ public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture) : ICla
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
-        _bot = await BotUnderTest.StartAsync(_discord, fixture.Seeds.Answerer);
+        _bot = await BotUnderTest.StartAsync(_discord, fixture.Seeds.Answerer, catalog: fixture.Seeds.Catalog);
         await _discord.WaitUntilLiveAsync(1);
     }
 
@@ -88,13 +90,15 @@ public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task Uncertain_date_is_shown_as_uncertain()
+    public async Task Inferred_date_is_shown_with_the_qualifier()
     {
         await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("5005", "What did Putin and Abe discuss in Nagato about the Kuril islands and a peace treaty?"));
 
-        var embed = FirstEmbed(await _discord.WaitForRequestAsync(IsMessagePost));
+        var post = await _discord.WaitForRequestAsync(IsMessagePost);
+        output.WriteLine(post.Body);
+        var embed = FirstEmbed(post);
         Assert.Equal("Putin and Abe Hold Second Round of Talks in Japan", embed.GetProperty("title").GetString());
-        Assert.Equal("Article date: date uncertain", embed.GetProperty("footer").GetProperty("text").GetString());
+        Assert.Equal("Article date: 16 December 2016, date inferred from the text", embed.GetProperty("footer").GetProperty("text").GetString());
         Assert.False(embed.TryGetProperty("timestamp", out _));
     }
 
@@ -104,7 +108,7 @@ public sealed class SeedArticleEndToEndTests(SeedAnswererFixture fixture) : ICla
         await _discord.DispatchAsync("MESSAGE_CREATE", GuildMention("5006", "What is the best recipe for banana bread?"));
 
         var post = await _discord.WaitForRequestAsync(IsMessagePost);
-        Assert.Equal(AnswerTexts.Declined, post.Json.GetProperty("content").GetString());
+        Assert.Equal(ConversationTexts.Declined(DiscordSurface.Value), post.Json.GetProperty("content").GetString());
     }
 
     [Fact]

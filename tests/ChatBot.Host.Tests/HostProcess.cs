@@ -32,7 +32,7 @@ internal sealed class HostProcess : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Starts the host and leaves it running, stdin open (for interrupts, kills and concurrent runs).</summary>
+    /// <summary>Starts the host and leaves it running, stdin open (long-running verbs such as <c>run</c>, interrupts, kills, concurrent runs).</summary>
     public Process Start(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatBot.Host.dll");

@@ -1,6 +1,5 @@
 using ChatBot.Core.Answers;
-using ChatBot.Core.RateLimiting;
-using ChatBot.Telegram.Api;
+using ChatBot.Core.Conversation;
 using ChatBot.Telegram.Bot;
 using ChatBot.Telegram.Tests.Fakes;
 
@@ -42,7 +41,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         var answer = Assert.Single(_api.Messages);
         Assert.Equal(AlicePrivate.Id, answer.ChatId);
         Assert.Equal(question.MessageId, answer.ReplyToMessageId);
-        Assert.Equal("HTML", answer.ParseMode);
+        Assert.Equal("HTML", answer.ParseMode, ignoreCase: true);
         Assert.True(answer.LinkPreviewDisabled);
         Assert.StartsWith("<blockquote>Japanese Prime Minister Shinzo Abe urged Putin", answer.Text);
         Assert.Contains("<a href=\"https://www.themoscowtimes.com/2014/11/10/abe\">Japan's Abe Urges Putin", answer.Text);
@@ -59,7 +58,7 @@ public sealed class BotConversationTests : IAsyncLifetime
 
         await _api.WaitUntilAsync(api => api.Messages.Count == 1, "the answer");
 
-        Assert.Equal(TelegramHtmlRenderer.Escape(AnswerTexts.Declined), _api.Messages[0].Text);
+        Assert.Equal(TelegramHtmlRenderer.Escape(ConversationTexts.Declined(TelegramSurface.Value)), _api.Messages[0].Text);
     }
 
     [Fact]
@@ -73,7 +72,8 @@ public sealed class BotConversationTests : IAsyncLifetime
         await _api.WaitUntilAsync(api => api.Messages.Count == 3, "three replies");
 
         Assert.Contains("always quote", _api.Messages[0].Text);
-        Assert.Contains("@ThisBot", _api.Messages[1].Text);
+        Assert.Contains("/ask", _api.Messages[1].Text);
+        Assert.Contains("/sources lists the articles", _api.Messages[1].Text);
         Assert.Contains("1. <a href=\"https://www.themoscowtimes.com/2014/11/10/abe\">", _api.Messages[2].Text);
         Assert.Contains("The Moscow Times, 10 November 2014", _api.Messages[2].Text);
         Assert.Contains("RFE/RL, 10 September 2018", _api.Messages[2].Text);
@@ -125,7 +125,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         Assert.All(results, result =>
         {
             Assert.Equal("article", result.Type);
-            Assert.Equal("HTML", result.ParseMode);
+            Assert.Equal("HTML", result.ParseMode, ignoreCase: true);
             Assert.Matches("^<blockquote>Summit passage \\d &amp; more</blockquote>\n— <a href=\"[^\"]+\">Summit &lt;\\d&gt;</a>, The Moscow Times, 10 November 2014$", result.MessageText);
         });
         Assert.Equal("Summit <0>", results[0].Title);
@@ -185,8 +185,8 @@ public sealed class BotConversationTests : IAsyncLifetime
         await _api.WaitUntilAsync(api => api.Messages.Count == 4, "four replies");
 
         Assert.Equal(3, articles.Questions.Count); // two from Alice, one from Bob: the third of Alice's never reached the answerer
-        Assert.Equal(TelegramHtmlRenderer.Escape(PerUserRateLimiter.SlowDownMessage), _api.Messages[2].Text);
-        Assert.Contains("<blockquote>", _api.Messages[3].Text);
+        Assert.Equal(TelegramHtmlRenderer.Escape(ConversationTexts.SlowDown), _api.MessagesTo(Alice.Id)[2].Text);
+        Assert.Contains("<blockquote>", Assert.Single(_api.MessagesTo(Bob.Id)).Text);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Answers;
-using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using ChatBot.Telegram.Hosting;
 using ChatBot.Telegram.Tests.Fakes;
@@ -69,11 +69,11 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
         _api.PostText(ReaderChat, Reader, "Who won the 1998 football World Cup final?");
         await _api.WaitUntilAsync(api => api.Messages.Count == 1, "the answer");
 
-        Assert.Equal(TelegramHtmlRenderer.Escape(AnswerTexts.Declined), _api.Messages[0].Text);
+        Assert.Equal(TelegramHtmlRenderer.Escape(ConversationTexts.Declined(TelegramSurface.Value)), _api.Messages[0].Text);
     }
 
     [Fact]
-    public async Task Sources_lists_all_five_articles_with_dates_or_date_uncertain()
+    public async Task Sources_lists_all_five_articles_each_with_a_date()
     {
         await using var bot = await StartBotAsync();
 
@@ -85,7 +85,9 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
         Assert.Contains("10 November 2014", text);
         Assert.Contains("21 January 2015", text);
         Assert.Contains("10 September 2018", text);
-        Assert.Contains(CitationFormatter.UncertainDate, text);
+        Assert.Contains("16 December 2016, date inferred from the text", text);
+        Assert.Contains("15 November 2015, date inferred from the text", text);
+        Assert.DoesNotContain("uncertain", text);
     }
 
     [Fact]

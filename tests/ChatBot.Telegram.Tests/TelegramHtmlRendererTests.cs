@@ -1,3 +1,4 @@
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using ChatBot.Telegram.Bot;
@@ -37,14 +38,22 @@ public sealed class TelegramHtmlRendererTests
     }
 
     [Fact]
-    public void Uncertain_date_is_not_printed_as_a_date()
+    public void Inferred_date_is_cited_with_its_day_and_the_qualifier()
     {
-        var article = FakeArticles.Abe2014 with { Date = new PublicationDate(new DateOnly(2016, 12, 15), false, "inferred") };
+        var article = FakeArticles.Abe2014 with { Date = new PublicationDate(new DateOnly(2016, 12, 16), false, "inferred") };
 
         var html = _renderer.RenderCitation(article);
 
-        Assert.EndsWith("The Moscow Times, date uncertain", html);
-        Assert.DoesNotContain("2016", html);
+        Assert.EndsWith("The Moscow Times, 16 December 2016, date inferred from the text", html);
+        Assert.DoesNotContain("uncertain", html);
+    }
+
+    [Fact]
+    public void Only_an_unknown_date_says_so()
+    {
+        var article = FakeArticles.Abe2014 with { Date = PublicationDate.Unknown("no date in the text") };
+
+        Assert.EndsWith("The Moscow Times, date unknown", _renderer.RenderCitation(article));
     }
 
     [Fact]
@@ -59,9 +68,9 @@ public sealed class TelegramHtmlRendererTests
     [Fact]
     public void Declined_answer_uses_the_shared_wording_escaped()
     {
-        var html = _renderer.RenderAnswer(Answer.Declined("what about Mars?"));
+        var html = _renderer.Render(new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(TelegramSurface.Value), Answer.Declined("what about Mars?")));
 
-        Assert.Equal(TelegramHtmlRenderer.Escape(AnswerTexts.Declined), html);
+        Assert.Equal(TelegramHtmlRenderer.Escape(ConversationTexts.Declined(TelegramSurface.Value)), html);
         Assert.Null(TelegramHtmlChecker.Check(html).Error);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Hosting;
 using ChatBot.Telegram.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,13 +9,22 @@ namespace ChatBot.Core.Answers;
 /// </summary>
 public sealed class CitationFormatter
 {
-    public const string UncertainDate = "date uncertain";
+    /// <summary>Said after an inferred day, so a reader never takes an estimate for a printed date.</summary>
+    public const string InferredQualifier = "date inferred from the text";
 
-    /// <summary>"10 November 2014", or "date uncertain" when the date is unknown or not proven.</summary>
-    public string FormatDate(PublicationDate date) =>
-        date.CitableValue is { } day
-            ? day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
-            : UncertainDate;
+    /// <summary>Said only when neither the text nor a sidecar gives any day.</summary>
+    public const string UnknownDate = "date unknown";
+
+    /// <summary>"10 November 2014"; "16 December 2016, date inferred from the text"; or "date unknown".</summary>
+    public string FormatDate(PublicationDate date) => date switch
+    {
+        { Certain: true, Value: { } day } => FormatDay(day),
+        { Value: { } estimate } => $"{FormatDay(estimate)}, {InferredQualifier}",
+        _ => UnknownDate,
+    };
+
+    /// <summary>"10 November 2014" (invariant culture, no time, no zone: a publication day is a calendar day).</summary>
+    public static string FormatDay(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"Publisher, 10 November 2014" (publisher omitted when unknown).</summary>
     public string FormatSourceLine(ArticleMetadata article) =>

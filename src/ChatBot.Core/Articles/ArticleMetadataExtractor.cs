@@ -45,9 +45,13 @@ public sealed class ArticleMetadataExtractor
                 $"sidecar: {sidecar.DateBasis ?? "no basis given"}");
         }
 
-        if (!date.Certain)
+        if (date.IsInferred)
         {
-            warnings.Add("publication date not proven: cited as \"date uncertain\"");
+            warnings.Add("publication date inferred, not proven: cited with \"date inferred from the text\"");
+        }
+        else if (date.Value is null)
+        {
+            warnings.Add("no publication date: cited as \"date unknown\"");
         }
 
         return new ExtractedMetadata(new ArticleMetadata(articleId, title, publisher, url, date), warnings);

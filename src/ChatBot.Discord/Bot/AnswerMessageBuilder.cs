@@ -1,24 +1,35 @@
-using System.Globalization;
+using System.Text;
 using ChatBot.Core.Answers;
+using ChatBot.Core.Articles;
+using ChatBot.Core.Conversation;
 using ChatBot.Discord.Models;
 using ChatBot.Discord.Rest;
 
 namespace ChatBot.Discord.Bot;
 
 /// <summary>
-/// Turns an <see cref="Answer"/> into a Discord message: one embed per cited passage (the quote as the
-/// description, the source as a field, the article date in the footer), always within Discord's embed limits.
-/// A declined question becomes plain text. Nothing in the message can ping anyone but the asker.
+/// Turns a conversation reply into a Discord message: one embed per cited passage (the quote as the description,
+/// the source as a field, the article date in the footer), always within Discord's embed limits; the article list
+/// and every other reply as plain text. Embeds carry no timestamp: Discord shows one in the reader's time zone, and a
+/// publication day has no time of day, so readers west of UTC would see the day before. Nothing in the message can
+/// ping anyone but the asker.
 /// </summary>
 public sealed class AnswerMessageBuilder(CitationFormatter citations)
 {
     internal const string SourceFieldName = "Source";
 
+    public DiscordMessagePayload Render(TurnReply reply, DiscordMessageReference? replyTo = null) => reply switch
+    {
+        { Kind: TurnReplyKind.Answered, Answer: { } answer } => Build(answer, replyTo),
+        { Kind: TurnReplyKind.Sources, Articles: { Count: > 0 } articles } => PlainText(RenderSources(articles), replyTo),
+        _ => PlainText(reply.Text, replyTo),
+    };
+
     public DiscordMessagePayload Build(Answer answer, DiscordMessageReference? replyTo = null)
     {
         if (!answer.Answered || answer.Passages.Count == 0)
         {
-            return PlainText(AnswerTexts.Declined, replyTo);
+            return PlainText(ConversationTexts.Declined(DiscordSurface.Value), replyTo);
         }
 
         var parts = answer.Passages.Take(EmbedLimits.EmbedsPerMessage).Select(FixedParts).ToList();
@@ -51,7 +62,7 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
         var embed = new DiscordEmbed(
             Title: title,
             Url: IsWebLink(article.Url) ? article.Url : null,
-            Timestamp: article.Date.CitableValue?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            Timestamp: null,
             Fields: [new DiscordEmbedField(SourceFieldName, source)],
             Footer: new DiscordEmbedFooter(footer));
         var fixedLength = title.Length + SourceFieldName.Length + source.Length + footer.Length;
@@ -78,6 +89,22 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
         }
 
         return result;
+    }
+
+    /// <summary>"1. **Title** — Publisher, 16 December 2016, date inferred from the text — &lt;link&gt;" a line.</summary>
+    private string RenderSources(IReadOnlyList<ArticleMetadata> articles)
+    {
+        var text = new StringBuilder("**The articles I answer from**");
+        var number = 1;
+        foreach (var article in articles)
+        {
+            // <link> keeps Discord from unfurling a preview for every article.
+            var link = IsWebLink(article.Url) ? $" — <{article.Url}>" : string.Empty;
+            text.Append('\n').Append(number++).Append(". **").Append(DiscordText.EscapeMarkdown(article.Title)).Append("** — ")
+                .Append(DiscordText.EscapeMarkdown(citations.FormatSourceLine(article))).Append(link);
+        }
+
+        return text.ToString();
     }
 
     private static bool IsWebLink(string? url) =>

@@ -30,7 +30,7 @@ public sealed class DiscordBotService(
         }
         catch (Exception ex)
         {
-            logger.LogError("Discord side stopped after an unexpected error: {Error}. The rest of the bot keeps running.", ex.Message);
+            logger.LogError(ex, "Discord side stopped after an unexpected error. The rest of the bot keeps running.");
         }
         finally
         {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ChatBot.Core.Answers;
-using ChatBot.Core.RateLimiting;
+using ChatBot.Core.Conversation;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Models;
 using ChatBot.Discord.Rest;
@@ -11,21 +10,19 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Bot;
 
 /// <summary>
-/// The bot's one event handler: learns its identity from READY (and registers <c>/ask</c>), answers
-/// messages addressed to it and <c>/ask</c> interactions. Each answer runs as its own task so the
-/// gateway's receive loop never waits on a slow answer and interactions are acknowledged within 3 s.
+/// The bot's one event handler: learns its identity from READY (and registers <c>/ask</c>, <c>/sources</c>,
+/// <c>/help</c>), reads messages addressed to it and slash commands into conversation turns and renders the replies.
+/// Each turn runs as its own task so the gateway's receive loop never waits on a slow answer and interactions are
+/// acknowledged within 3 s.
 /// </summary>
 public sealed class DiscordEventHandler
 {
     private const int RememberedIds = 5000;
 
-    internal const string FailureText = "Sorry, I couldn't look that up just now. Please try again in a moment.";
-
     private readonly DiscordRestClient _rest;
-    private readonly IQuestionAnswerer _answerer;
+    private readonly ConversationTurn _turn;
     private readonly AnswerMessageBuilder _messages;
     private readonly MessageQuestionExtractor _extractor;
-    private readonly PerUserRateLimiter _rateLimiter;
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordEventHandler> _logger;
@@ -36,7 +33,7 @@ public sealed class DiscordEventHandler
 
     public DiscordEventHandler(
         DiscordRestClient rest,
-        IQuestionAnswerer answerer,
+        DiscordConversation conversation,
         AnswerMessageBuilder messages,
         MessageQuestionExtractor extractor,
         IOptions<DiscordOptions> options,
@@ -44,13 +41,12 @@ public sealed class DiscordEventHandler
         ILogger<DiscordEventHandler> logger)
     {
         _rest = rest;
-        _answerer = answerer;
+        _turn = conversation.Turn;
         _messages = messages;
         _extractor = extractor;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _rateLimiter = new PerUserRateLimiter(_options.RateLimit, time);
     }
 
     /// <summary>The bot's identity once READY has arrived.</summary>
@@ -96,10 +92,10 @@ public sealed class DiscordEventHandler
 
             case "INTERACTION_CREATE":
                 var interaction = dispatch.Data.Deserialize<DiscordInteraction>()!;
-                if (interaction is { Type: DiscordInteraction.ApplicationCommandType, Data.Name: AskCommand.Name }
+                if (interaction is { Type: DiscordInteraction.ApplicationCommandType, Data.Name: SlashCommands.AskName or SlashCommands.SourcesName or SlashCommands.HelpName }
                     && _handled.TryAdd("i" + interaction.Id))
                 {
-                    Track(HandleAskAsync(interaction, cancellationToken));
+                    Track(HandleCommandAsync(interaction, cancellationToken));
                 }
 
                 break;
@@ -111,10 +107,12 @@ public sealed class DiscordEventHandler
 
     private async Task RegisterCommandsAsync(BotIdentity bot, CancellationToken cancellationToken)
     {
-        await _rest.OverwriteCommandsAsync(bot.ApplicationId, string.IsNullOrEmpty(_options.GuildId) ? null : _options.GuildId, [AskCommand.Definition], cancellationToken);
+        await _rest.OverwriteCommandsAsync(bot.ApplicationId, string.IsNullOrEmpty(_options.GuildId) ? null : _options.GuildId, SlashCommands.All, cancellationToken);
         _logger.LogInformation(
-            "Registered /{Command} {Scope}",
-            AskCommand.Name,
+            "Registered /{Command}, /{Sources} and /{Help} {Scope}",
+            SlashCommands.AskName,
+            SlashCommands.SourcesName,
+            SlashCommands.HelpName,
             string.IsNullOrEmpty(_options.GuildId) ? "globally (may take a while to appear)" : $"in guild {_options.GuildId}");
     }
 
@@ -127,30 +125,21 @@ public sealed class DiscordEventHandler
         }
 
         var replyTo = new DiscordMessageReference(message.Id, message.ChannelId, message.GuildId, FailIfNotExists: false);
-        if (question.Length == 0)
+        var request = new TurnRequest(UserKey(message.Author.Id), TurnIntent.Question, question, _options.MaxPassages);
+        var reply = _turn.Screen(request);
+        if (reply is null)
         {
-            await _rest.CreateMessageAsync(message.ChannelId, _messages.PlainText(AnswerTexts.EmptyQuestion, replyTo), cancellationToken);
-            return;
+            await using (await TypingIndicator.StartAsync(_rest, message.ChannelId, _options.TypingRefreshInterval, _time, _logger, cancellationToken))
+            {
+                reply = await _turn.AnswerScreenedAsync(request, cancellationToken);
+            }
         }
 
-        if (!_rateLimiter.TryAcquire(UserKey(message.Author.Id)))
-        {
-            await _rest.CreateMessageAsync(message.ChannelId, _messages.PlainText(PerUserRateLimiter.SlowDownMessage, replyTo), cancellationToken);
-            return;
-        }
-
-        Answer? answer;
-        await using (await TypingIndicator.StartAsync(_rest, message.ChannelId, _options.TypingRefreshInterval, _time, _logger, cancellationToken))
-        {
-            answer = await TryAnswerAsync(question, cancellationToken);
-        }
-
-        var reply = answer is null ? _messages.PlainText(FailureText, replyTo) : _messages.Build(answer, replyTo);
-        await _rest.CreateMessageAsync(message.ChannelId, reply, cancellationToken);
-        _logger.LogInformation("Answered message {MessageId} in channel {ChannelId} (answered: {Answered})", message.Id, message.ChannelId, answer?.Answered);
+        await _rest.CreateMessageAsync(message.ChannelId, _messages.Render(reply, replyTo), cancellationToken);
+        _logger.LogInformation("Replied to message {MessageId} in channel {ChannelId}: {Kind}", message.Id, message.ChannelId, reply.Kind);
     }
 
-    private async Task HandleAskAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    private async Task HandleCommandAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         var user = interaction.Invoker;
         if (user is null)
@@ -160,22 +149,26 @@ public sealed class DiscordEventHandler
 
         if (!IsAllowedGuild(interaction.GuildId))
         {
-            await ReplyNowAsync(interaction, "I'm not enabled in this server.", cancellationToken);
+            await ReplyNowAsync(interaction, _messages.PlainText("I'm not enabled in this server."), cancellationToken);
             return;
         }
 
-        var question = interaction.Data?.Options?.FirstOrDefault(o => o.Name == AskCommand.QuestionOption)?.Value is { ValueKind: JsonValueKind.String } value
+        var name = interaction.Data!.Name;
+        if (name != SlashCommands.AskName)
+        {
+            var intent = name == SlashCommands.SourcesName ? TurnIntent.Sources : TurnIntent.Help;
+            var listing = await _turn.TakeAsync(new TurnRequest(UserKey(user.Id), intent), cancellationToken);
+            await ReplyNowAsync(interaction, _messages.Render(listing), cancellationToken);
+            return;
+        }
+
+        var question = interaction.Data?.Options?.FirstOrDefault(o => o.Name == SlashCommands.QuestionOption)?.Value is { ValueKind: JsonValueKind.String } value
             ? value.GetString()!.Trim()
             : "";
-        if (question.Length == 0)
+        var request = new TurnRequest(UserKey(user.Id), TurnIntent.Question, question, _options.MaxPassages);
+        if (_turn.Screen(request) is { } notice)
         {
-            await ReplyNowAsync(interaction, AnswerTexts.EmptyQuestion, cancellationToken);
-            return;
-        }
-
-        if (!_rateLimiter.TryAcquire(UserKey(user.Id)))
-        {
-            await ReplyNowAsync(interaction, PerUserRateLimiter.SlowDownMessage, cancellationToken);
+            await ReplyNowAsync(interaction, _messages.Render(notice), cancellationToken);
             return;
         }
 
@@ -183,32 +176,17 @@ public sealed class DiscordEventHandler
         await _rest.CreateInteractionResponseAsync(
             interaction.Id, interaction.Token, new InteractionResponse(InteractionResponse.DeferredChannelMessageWithSource), cancellationToken);
 
-        var answer = await TryAnswerAsync(question, cancellationToken);
-        var reply = answer is null ? _messages.PlainText(FailureText) : _messages.Build(answer);
-        await _rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, reply, cancellationToken);
-        _logger.LogInformation("Answered /{Command} interaction {InteractionId} (answered: {Answered})", AskCommand.Name, interaction.Id, answer?.Answered);
+        var reply = await _turn.AnswerScreenedAsync(request, cancellationToken);
+        await _rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, _messages.Render(reply), cancellationToken);
+        _logger.LogInformation("Answered /{Command} interaction {InteractionId}: {Kind}", SlashCommands.AskName, interaction.Id, reply.Kind);
     }
 
-    /// <summary>The answer, or null when the answerer failed (logged); the asker then gets an apology instead of silence.</summary>
-    private async Task<Answer?> TryAnswerAsync(string question, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _answerer.AnswerAsync(question, _options.MaxPassages, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogError(ex, "Answering a Discord question failed");
-            return null;
-        }
-    }
-
-    /// <summary>An immediate, ephemeral reply (only the asker sees it) for notices that need no search.</summary>
-    private Task ReplyNowAsync(DiscordInteraction interaction, string text, CancellationToken cancellationToken) =>
+    /// <summary>An immediate, ephemeral reply (only the asker sees it) for replies that need no search.</summary>
+    private Task ReplyNowAsync(DiscordInteraction interaction, DiscordMessagePayload message, CancellationToken cancellationToken) =>
         _rest.CreateInteractionResponseAsync(
             interaction.Id,
             interaction.Token,
-            new InteractionResponse(InteractionResponse.ChannelMessageWithSource, _messages.PlainText(text) with { Flags = InteractionResponse.EphemeralFlag }),
+            new InteractionResponse(InteractionResponse.ChannelMessageWithSource, message with { Flags = InteractionResponse.EphemeralFlag }),
             cancellationToken);
 
     private bool IsAllowedGuild(string? guildId) =>
@@ -225,7 +203,7 @@ public sealed class DiscordEventHandler
                 _pending.TryRemove(t, out _);
                 if (t.Exception?.GetBaseException() is { } error)
                 {
-                    _logger.LogError("Discord request handling failed: {Error}", error.Message);
+                    _logger.LogError(error, "Discord request handling failed");
                 }
             },
             CancellationToken.None,

@@ -16,6 +16,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly CancellationTokenSource _receiveAbort = new();
     private readonly SlidingWindowGate _sendGate;
     private readonly GatewaySession _session;
     private readonly string _token;
@@ -86,11 +87,15 @@ internal sealed class GatewayConnection : IAsyncDisposable
                     cancellationToken);
             }
 
+            // On stop, close with 1000 so Discord ends the session and shows the bot offline at once; the receive below
+            // is not cancelled by the stop (that would abort the socket: 1006) but ends with the server's close reply.
+            using var closeOnStop = cancellationToken.Register(() => _ = CloseNormallyAsync());
             while (true)
             {
-                var payload = await ReceiveAsync(cancellationToken);
+                var payload = await ReceiveAsync(_receiveAbort.Token);
                 if (payload is null)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     return CloseOutcome(established, "the gateway closed the connection");
                 }
 
@@ -146,11 +151,10 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
-            // Cancelling a pending receive aborts a ClientWebSocket, so there is no close handshake to do here;
-            // Discord marks the bot offline when the session times out.
-            throw;
+            // Stopping: the close frame (1000) has been sent by CloseNormallyAsync, or the socket was never open.
+            throw new OperationCanceledException("The Discord gateway connection was closed for shutdown.", ex, cancellationToken);
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException or JsonException)
         {
@@ -261,6 +265,38 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Closes with 1000 (Normal Closure) for shutdown: Discord ends the session, so the bot is shown offline at once
+    /// instead of after the session times out. Waits for the send lock so the close frame never interleaves with
+    /// another frame, and gives the server <see cref="CloseTimeout"/> to answer before the receive is aborted.
+    /// </summary>
+    private async Task CloseNormallyAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseTimeout);
+            await _sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "shutting down", timeout.Token);
+                    _logger.LogInformation("Discord gateway closed with 1000 (shutting down)");
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            _logger.LogDebug("Closing the Discord gateway cleanly failed: {Error}", ex.Message);
+        }
+
+        _receiveAbort.CancelAfter(CloseTimeout);
+    }
+
     /// <summary>Closes with a non-1000 code, which keeps the session resumable, and never waits long for the peer.</summary>
     private async Task CloseForResumeAsync()
     {
@@ -282,6 +318,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _receiveAbort.Dispose();
         _socket.Dispose();
         _sendLock.Dispose();
         return ValueTask.CompletedTask;

@@ -38,11 +38,6 @@ internal sealed class ArticleTable(CitationFormatter citations)
         }
     }
 
-    /// <summary>A certain date as cited; an unproven estimate is labelled so nobody mistakes it for the date.</summary>
-    private string DateCell(Core.Articles.PublicationDate date) => date switch
-    {
-        { Certain: true } => citations.FormatDate(date),
-        { Value: { } estimate } => $"{CitationFormatter.UncertainDate} (estimate {estimate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})",
-        _ => CitationFormatter.UncertainDate,
-    };
+    /// <summary>The date exactly as citations show it (an inferred day carries its qualifier).</summary>
+    private string DateCell(Core.Articles.PublicationDate date) => citations.FormatDate(date);
 }

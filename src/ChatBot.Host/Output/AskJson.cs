@@ -26,8 +26,8 @@ internal sealed record AskJson(
             p.Article.Id,
             p.Article.Title,
             p.Article.Publisher,
-            // Only a proven date is ever given out; an unproven one is null with date_certain false.
-            p.Article.Date.CitableValue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            // The best known day (proven or inferred); date_certain says which. Null only when nothing is known.
+            p.Article.Date.Value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             p.Article.Date.Certain,
             p.Article.Url,
             p.Ordinal,

@@ -1,8 +1,11 @@
 using System.Globalization;
 using ChatBot.Core.Answers;
+using ChatBot.Core.Articles;
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Ingestion;
 using ChatBot.Host.Output;
 using ChatBot.Host.Terminal;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace ChatBot.Host.Repl;
@@ -10,16 +13,23 @@ namespace ChatBot.Host.Repl;
 /// <summary>
 /// The interactive console: a prompt, answers with their citations, and a few ':' commands.
 /// Ctrl+D (end of input) ends the session like :quit; Ctrl+C drops the line being typed and a second Ctrl+C in a
-/// row ends the session. A failure while answering or reloading is reported and the session goes on.
+/// row ends the session; a failing :reload is reported and the session goes on. What it says comes from the
+/// conversation turn every surface shares, with the REPL's own command names.
 /// </summary>
 internal sealed class ReplSession(
     IQuestionAnswerer answerer,
+    IArticleCatalog catalog,
+    ILogger<ConversationTurn> turnLogger,
     ArticleLibrary library,
     ArticleTable articleTable,
     CitationFormatter citations,
     IAnsiConsole console,
     IReplInputSource input)
 {
+    /// <summary>The REPL's command names; a local console has no per-user limit.</summary>
+    public static ConversationSurface Surface { get; } = new("repl", ":help", ":sources", "Type a question and press Enter.");
+
+    private readonly ConversationTurn _turn = new(Surface, answerer, catalog, null, turnLogger);
     private bool _debug;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -48,11 +58,6 @@ internal sealed class ReplSession(
 
             interrupted = false;
             var line = read.Line.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
             if (line.StartsWith(':'))
             {
                 if (!await RunCommandAsync(line, cancellationToken))
@@ -63,14 +68,7 @@ internal sealed class ReplSession(
                 continue;
             }
 
-            try
-            {
-                WriteAnswer(await answerer.AnswerAsync(line, cancellationToken: cancellationToken));
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                console.MarkupLine($"[red]Could not answer:[/] {Markup.Escape(ex.Message)}");
-            }
+            WriteReply(await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, line), cancellationToken));
         }
     }
 
@@ -82,6 +80,7 @@ internal sealed class ReplSession(
             case ":quit" or ":q" or ":exit":
                 return false;
             case ":help" or ":h" or ":?":
+                console.WriteLine((await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Help), cancellationToken)).Text);
                 console.MarkupLine(
                     "[bold]:sources[/] list the articles   [bold]:reload[/] re-read the seeds folder   " +
                     "[bold]:debug[/] toggle scores and passage ids   [bold]:quit[/] leave (or Ctrl+D)");
@@ -114,11 +113,11 @@ internal sealed class ReplSession(
         }
     }
 
-    private void WriteAnswer(Answer answer)
+    private void WriteReply(TurnReply reply)
     {
-        if (!answer.Answered)
+        if (reply is not { Kind: TurnReplyKind.Answered, Answer: { } answer })
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(AnswerTexts.Declined)}[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(reply.Text)}[/]");
             return;
         }
 

@@ -1,4 +1,6 @@
-using ChatBot.Telegram.Api;
+using ChatBot.Core.Conversation;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace ChatBot.Telegram.Bot;
 
@@ -10,41 +12,43 @@ namespace ChatBot.Telegram.Bot;
 /// </summary>
 public sealed class MessageInterpreter
 {
-    public BotRequest Interpret(Message message, User bot)
+    /// <returns>The turn to take, or null when the message is not for this bot.</returns>
+    public TurnRequest? Interpret(Message message, User bot)
     {
         var text = message.Text;
         if (string.IsNullOrEmpty(text) || message.From is null || message.From.IsBot)
         {
-            return BotRequest.Ignore;
+            return null;
         }
 
+        var userKey = UserKey(message.From.Id);
+        var isPrivate = message.Chat.Type == ChatType.Private;
         var entities = (message.Entities ?? []).Where(entity => IsWithin(entity, text)).ToList();
-        var command = entities.FirstOrDefault(entity => entity.Type == MessageEntity.BotCommandType && entity.Offset == 0);
+        var command = entities.FirstOrDefault(entity => entity.Type == MessageEntityType.BotCommand && entity.Offset == 0);
         if (command is not null)
         {
-            return InterpretCommand(text, command, message.Chat.IsPrivate, bot);
+            return InterpretCommand(text, command, isPrivate, bot, userKey);
         }
 
-        if (message.Chat.IsPrivate)
+        if (isPrivate)
         {
-            return new BotRequest(BotRequestKind.Question, text.Trim());
+            return new TurnRequest(userKey, TurnIntent.Question, text.Trim());
         }
 
         var mention = entities.FirstOrDefault(entity => MentionsBot(text, entity, bot));
         if (mention is not null)
         {
-            return new BotRequest(BotRequestKind.Question, text.Remove(mention.Offset, mention.Length).Trim());
+            return new TurnRequest(userKey, TurnIntent.Question, text.Remove(mention.Offset, mention.Length).Trim());
         }
 
-        if (message.ReplyToMessage?.From?.Id == bot.Id)
-        {
-            return new BotRequest(BotRequestKind.Question, text.Trim());
-        }
-
-        return BotRequest.Ignore;
+        return message.ReplyToMessage?.From?.Id == bot.Id
+            ? new TurnRequest(userKey, TurnIntent.Question, text.Trim())
+            : null;
     }
 
-    private static BotRequest InterpretCommand(string text, MessageEntity command, bool isPrivate, User bot)
+    public static string UserKey(long userId) => $"telegram:{userId}";
+
+    private static TurnRequest? InterpretCommand(string text, MessageEntity command, bool isPrivate, User bot, string userKey)
     {
         var commandText = text.Substring(command.Offset + 1, command.Length - 1);
         var at = commandText.IndexOf('@');
@@ -53,26 +57,26 @@ public sealed class MessageInterpreter
         if (target is not null && !string.Equals(target, bot.Username, StringComparison.OrdinalIgnoreCase))
         {
             // Addressed to another bot in the same group.
-            return BotRequest.Ignore;
+            return null;
         }
 
         var argument = text[(command.Offset + command.Length)..].Trim();
         return name switch
         {
-            "start" or "help" => new BotRequest(BotRequestKind.Help),
-            "sources" => new BotRequest(BotRequestKind.Sources),
-            "ask" => new BotRequest(BotRequestKind.Question, argument),
+            "start" or "help" => new TurnRequest(userKey, TurnIntent.Help),
+            "sources" => new TurnRequest(userKey, TurnIntent.Sources),
+            "ask" => new TurnRequest(userKey, TurnIntent.Question, argument),
             // Unknown commands: explain in private; in groups they may belong to another bot unless addressed to us.
-            _ => isPrivate || target is not null ? new BotRequest(BotRequestKind.Help) : BotRequest.Ignore,
+            _ => isPrivate || target is not null ? new TurnRequest(userKey, TurnIntent.Help) : null,
         };
     }
 
     private static bool MentionsBot(string text, MessageEntity entity, User bot) => entity.Type switch
     {
-        MessageEntity.MentionType => bot.Username is { Length: > 0 } username
+        MessageEntityType.Mention => bot.Username is { Length: > 0 } username
             && entity.Length == username.Length + 1
             && string.Compare(text, entity.Offset + 1, username, 0, username.Length, StringComparison.OrdinalIgnoreCase) == 0,
-        MessageEntity.TextMentionType => entity.User?.Id == bot.Id,
+        MessageEntityType.TextMention => entity.User?.Id == bot.Id,
         _ => false,
     };
 

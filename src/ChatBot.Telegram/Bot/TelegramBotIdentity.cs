@@ -1,4 +1,4 @@
-using ChatBot.Telegram.Api;
+using Telegram.Bot.Types;
 
 namespace ChatBot.Telegram.Bot;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Conversation;
 
 namespace ChatBot.Telegram.Bot;
 
@@ -31,15 +32,13 @@ public sealed class TelegramHtmlRenderer(CitationFormatter citations)
         return escaped.ToString();
     }
 
-    public string RenderAnswer(Answer answer)
+    /// <summary>A conversation reply as Telegram HTML: quoted passages, the article list, or the escaped text.</summary>
+    public string Render(TurnReply reply) => reply switch
     {
-        if (!answer.Answered || answer.Passages.Count == 0)
-        {
-            return Escape(AnswerTexts.Declined);
-        }
-
-        return string.Join("\n\n", answer.Passages.Select(passage => RenderPassage(passage)));
-    }
+        { Kind: TurnReplyKind.Answered, Answer: { } answer } => string.Join("\n\n", answer.Passages.Select(passage => RenderPassage(passage))),
+        { Kind: TurnReplyKind.Sources, Articles: { Count: > 0 } articles } => RenderSources(articles),
+        _ => Escape(reply.Text),
+    };
 
     /// <summary>One quoted passage with its citation; the passage is shortened with "…" to fit <paramref name="maxLength"/>.</summary>
     public string RenderPassage(CitedPassage passage, int maxLength = TelegramMessageSplitter.MaxMessageLength)
@@ -70,11 +69,6 @@ public sealed class TelegramHtmlRenderer(CitationFormatter citations)
 
     public string RenderSources(IReadOnlyList<ArticleMetadata> articles)
     {
-        if (articles.Count == 0)
-        {
-            return "I don't have any articles loaded yet.";
-        }
-
         var text = new StringBuilder("<b>The articles I answer from</b>\n");
         var number = 1;
         foreach (var article in articles)
@@ -86,18 +80,6 @@ public sealed class TelegramHtmlRenderer(CitationFormatter citations)
         }
 
         return text.ToString();
-    }
-
-    public string RenderHelp(string? botUsername)
-    {
-        var mention = botUsername is { Length: > 0 } ? "@" + Escape(botUsername) : "the bot";
-        return "I answer questions about a small set of news articles on relations between Russia and Japan, "
-            + "and I always quote the passage and cite its source (title, publisher, date, link). "
-            + "If the articles don't cover something, I say so instead of guessing.\n\n"
-            + "<b>Private chat:</b> just send your question.\n"
-            + $"<b>Groups:</b> /ask &lt;question&gt;, mention {mention}, or reply to one of my messages.\n"
-            + $"<b>Anywhere:</b> type {mention} followed by a question to share a quoted source.\n\n"
-            + "/sources lists the articles with their dates.";
     }
 
     private static string Quote(string passageText, string citation) =>

@@ -1,15 +1,20 @@
+using System.Security.Cryptography;
 using System.Text;
 using ChatBot.Core.Answers;
-using ChatBot.Core.Articles;
-using ChatBot.Core.RateLimiting;
+using ChatBot.Core.Conversation;
 using ChatBot.Telegram.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.InlineQueryResults;
 
 namespace ChatBot.Telegram.Bot;
 
 /// <summary>
-/// Handles one update: messages (questions, /help, /sources) and inline queries. A chat that cannot be written to
+/// Handles one update: reads the message into a conversation turn, shows "typing" while it is answered, and sends the
+/// rendered reply (split when long). Inline queries get quoted passages as results. A chat that cannot be written to
 /// (400/403) is logged and skipped here, so it never holds up other chats.
 /// </summary>
 public sealed class TelegramUpdateHandler
@@ -17,23 +22,19 @@ public sealed class TelegramUpdateHandler
     public const int InlineResultLimit = 5;
 
     private static readonly TimeSpan TypingRefresh = TimeSpan.FromSeconds(4);
-    private static readonly LinkPreviewOptions NoPreview = new(IsDisabled: true);
 
-    private readonly TelegramBotClient _client;
-    private readonly IQuestionAnswerer _answerer;
-    private readonly IArticleCatalog _catalog;
+    private readonly TelegramApi _api;
+    private readonly ConversationTurn _turn;
     private readonly TelegramHtmlRenderer _renderer;
     private readonly MessageInterpreter _interpreter;
     private readonly TelegramBotIdentity _identity;
-    private readonly PerUserRateLimiter _rateLimiter;
     private readonly HashSet<long> _allowedChats;
     private readonly TimeProvider _time;
     private readonly ILogger<TelegramUpdateHandler> _logger;
 
     public TelegramUpdateHandler(
-        TelegramBotClient client,
-        IQuestionAnswerer answerer,
-        IArticleCatalog catalog,
+        TelegramApi api,
+        TelegramConversation conversation,
         TelegramHtmlRenderer renderer,
         MessageInterpreter interpreter,
         TelegramBotIdentity identity,
@@ -41,17 +42,14 @@ public sealed class TelegramUpdateHandler
         TimeProvider time,
         ILogger<TelegramUpdateHandler> logger)
     {
-        _client = client;
-        _answerer = answerer;
-        _catalog = catalog;
+        _api = api;
+        _turn = conversation.Turn;
         _renderer = renderer;
         _interpreter = interpreter;
         _identity = identity;
         _time = time;
         _logger = logger;
         _allowedChats = [.. options.Value.AllowedChatIds];
-        // Owned here rather than shared through DI: each platform has its own limit settings.
-        _rateLimiter = new PerUserRateLimiter(options.Value.RateLimit, time);
     }
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -67,11 +65,11 @@ public sealed class TelegramUpdateHandler
                 await HandleInlineQueryAsync(inlineQuery, cancellationToken);
             }
         }
-        catch (TelegramApiException ex) when (ex.IsFinalForChat)
+        catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
         {
             _logger.LogWarning(
-                "Update {UpdateId} dropped: Telegram refused {Method} for chat {ChatId} ({ErrorCode} {Description}); not retrying",
-                update.UpdateId, ex.Method, update.Message?.Chat.Id, ex.ErrorCode, ex.Description);
+                "Update {UpdateId} dropped: Telegram refused it for chat {ChatId} ({ErrorCode} {Description}); not retrying",
+                update.Id, update.Message?.Chat.Id, ex.ErrorCode, _api.Retry.Redact(ex.Message));
         }
     }
 
@@ -83,47 +81,21 @@ public sealed class TelegramUpdateHandler
             return;
         }
 
-        var request = _interpreter.Interpret(message, _identity.User);
-        switch (request.Kind)
+        if (_interpreter.Interpret(message, _identity.User) is not { } request)
         {
-            case BotRequestKind.Help:
-                await ReplyAsync(message, _renderer.RenderHelp(_identity.User.Username), cancellationToken);
-                break;
-            case BotRequestKind.Sources:
-                var articles = await _catalog.GetArticlesAsync(cancellationToken);
-                await ReplyAsync(message, _renderer.RenderSources(articles), cancellationToken);
-                break;
-            case BotRequestKind.Question:
-                await AnswerQuestionAsync(message, request.Question ?? string.Empty, cancellationToken);
-                break;
-        }
-    }
-
-    private async Task AnswerQuestionAsync(Message message, string question, CancellationToken cancellationToken)
-    {
-        if (question.Length == 0)
-        {
-            await ReplyAsync(message, TelegramHtmlRenderer.Escape(AnswerTexts.EmptyQuestion), cancellationToken);
             return;
         }
 
-        var userKey = $"telegram:{message.From?.Id ?? message.Chat.Id}";
-        if (!_rateLimiter.TryAcquire(userKey))
+        // Empty input, greetings and the limit are answered at once; only a real search shows "typing".
+        var reply = request.Intent == TurnIntent.Question ? _turn.Screen(request) : await _turn.TakeAsync(request, cancellationToken);
+        if (reply is null)
         {
-            _logger.LogInformation("Rate limit reached for {UserKey}", userKey);
-            await ReplyAsync(message, TelegramHtmlRenderer.Escape(PerUserRateLimiter.SlowDownMessage), cancellationToken);
-            return;
-        }
-
-        Answer answer;
-        // The first "typing" is awaited: if the chat is gone (403) there is no point in answering.
-        await _client.SendChatActionAsync(message.Chat.Id, "typing", cancellationToken);
-        using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
+            await ShowTypingAsync(message.Chat.Id, cancellationToken);
+            using var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var refresh = KeepTypingAsync(message.Chat.Id, typing.Token);
             try
             {
-                answer = await _answerer.AnswerAsync(question, cancellationToken: cancellationToken);
+                reply = await _turn.AnswerScreenedAsync(request, cancellationToken);
             }
             finally
             {
@@ -132,8 +104,21 @@ public sealed class TelegramUpdateHandler
             }
         }
 
-        _logger.LogInformation("Answered question in chat {ChatId} with {Passages} passage(s)", message.Chat.Id, answer.Passages.Count);
-        await ReplyAsync(message, _renderer.RenderAnswer(answer), cancellationToken);
+        _logger.LogInformation("Replied in chat {ChatId}: {Kind}", message.Chat.Id, reply.Kind);
+        await ReplyAsync(message, _renderer.Render(reply), cancellationToken);
+    }
+
+    // "typing" is cosmetic: a failure is worth a warning, never the answer.
+    private async Task ShowTypingAsync(long chatId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _api.SendTypingAsync(chatId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
+        {
+            _logger.LogWarning("Typing indicator for chat {ChatId} failed ({Reason}); answering anyway", chatId, _api.Retry.Redact(ex.Message));
+        }
     }
 
     // Telegram shows "typing" for about 5 s; keep it up while a slow answer is being prepared.
@@ -144,27 +129,25 @@ public sealed class TelegramUpdateHandler
             while (true)
             {
                 await Task.Delay(TypingRefresh, _time, cancellationToken);
-                await _client.SendChatActionAsync(chatId, "typing", cancellationToken);
+                await _api.SendTypingAsync(chatId, cancellationToken);
             }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramNetworkException)
+        catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
         {
-            _logger.LogDebug("Typing indicator for chat {ChatId} stopped: {Reason}", chatId, ex.Message);
+            _logger.LogDebug("Typing indicator for chat {ChatId} stopped: {Reason}", chatId, _api.Retry.Redact(ex.Message));
         }
     }
 
     /// <summary>Sends HTML, split into several messages when long; the first one replies to the user's message.</summary>
     private async Task ReplyAsync(Message message, string html, CancellationToken cancellationToken)
     {
-        var replyTo = new ReplyParameters(message.MessageId, AllowSendingWithoutReply: true);
+        int? replyTo = message.Id;
         foreach (var part in TelegramMessageSplitter.Split(html))
         {
-            await _client.SendMessageAsync(
-                new SendMessageRequest(message.Chat.Id, part, TelegramBotClient.HtmlParseMode, NoPreview, replyTo),
-                cancellationToken);
+            await _api.SendHtmlAsync(message.Chat.Id, part, replyTo, cancellationToken);
             replyTo = null;
         }
     }
@@ -174,37 +157,38 @@ public sealed class TelegramUpdateHandler
         // Inline queries have no chat; a private chat's id is the user's id, so the allowlist applies to the user.
         if (!IsAllowed(query.From.Id))
         {
-            await _client.AnswerInlineQueryAsync(new AnswerInlineQueryRequest(query.Id, [], CacheTime: 0, IsPersonal: true), cancellationToken);
+            await _api.AnswerInlineQueryAsync(query.Id, [], cacheTime: 0, isPersonal: true, cancellationToken);
             return;
         }
 
-        var question = query.Query.Trim();
-        IReadOnlyList<InlineQueryResultArticle> results = [];
-        if (question.Length > 0)
+        IReadOnlyList<InlineQueryResult> results = [];
+        if (query.Query.Trim().Length > 0)
         {
-            var answer = await _answerer.AnswerAsync(question, maxPassages: InlineResultLimit, cancellationToken);
-            results = answer.Passages.Take(InlineResultLimit).Select(ToInlineResult).DistinctBy(result => result.Id).ToList();
+            // Not rate limited: Telegram sends a query per keystroke, and answers are cached for a minute.
+            var reply = await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, query.Query, InlineResultLimit), cancellationToken);
+            results = (reply.Kind == TurnReplyKind.Answered ? reply.Answer!.Passages : [])
+                .Take(InlineResultLimit).Select(ToInlineResult).DistinctBy(result => result.Id).ToList();
         }
 
-        await _client.AnswerInlineQueryAsync(new AnswerInlineQueryRequest(query.Id, results, CacheTime: 60), cancellationToken);
+        await _api.AnswerInlineQueryAsync(query.Id, results, cacheTime: 60, isPersonal: false, cancellationToken);
     }
 
     private InlineQueryResultArticle ToInlineResult(CitedPassage passage)
     {
-        var content = new InputTextMessageContent(_renderer.RenderPassage(passage), TelegramBotClient.HtmlParseMode, NoPreview);
+        var content = new InputTextMessageContent(_renderer.RenderPassage(passage))
+        {
+            ParseMode = ParseMode.Html,
+            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
+        };
         var snippet = passage.Text.Length > 120 ? passage.Text[..120].TrimEnd() + "…" : passage.Text;
-        return new InlineQueryResultArticle(
-            Id: InlineResultId(passage),
-            Title: passage.Article.Title,
-            InputMessageContent: content,
-            Description: snippet);
+        return new InlineQueryResultArticle(InlineResultId(passage), passage.Article.Title, content) { Description = snippet };
     }
 
     // Result ids are limited to 64 bytes.
     private static string InlineResultId(CitedPassage passage)
     {
         var id = $"{passage.Article.Id}:{passage.Ordinal}";
-        return Encoding.UTF8.GetByteCount(id) <= 64 ? id : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..64];
+        return Encoding.UTF8.GetByteCount(id) <= 64 ? id : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..64];
     }
 
     private bool IsAllowed(long chatId) => _allowedChats.Count == 0 || _allowedChats.Contains(chatId);

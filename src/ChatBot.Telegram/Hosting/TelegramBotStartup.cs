@@ -1,12 +1,14 @@
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace ChatBot.Telegram.Hosting;
 
-/// <summary>What both modes do first: learn who the bot is (getMe) and register its commands (setMyCommands).</summary>
+/// <summary>What both modes do first: learn who the bot is (getMe, required) and register its commands (optional).</summary>
 public sealed class TelegramBotStartup(
-    TelegramBotClient client,
+    TelegramApi api,
     TelegramBotIdentity identity,
     ITelegramRetryDelay delay,
     ILogger<TelegramBotStartup> logger)
@@ -35,24 +37,34 @@ public sealed class TelegramBotStartup(
                 await modeSetUp(cancellationToken);
                 return true;
             }
-            catch (TelegramNetworkException ex)
+            catch (TelegramUnreachableException ex)
             {
-                logger.LogError("Telegram bot cannot reach the Bot API yet ({Reason}); trying again in {Delay}", ex.Message, RetryAfterNetworkFailure);
+                logger.LogError("Telegram bot cannot reach the Bot API yet ({Reason}); trying again in {Delay}", api.Retry.Redact(ex.Message), RetryAfterNetworkFailure);
                 await delay.WaitAsync(RetryAfterNetworkFailure, cancellationToken);
             }
-            catch (TelegramApiException ex)
+            catch (ApiRequestException ex)
             {
-                logger.LogCritical("Telegram bot not started: {Reason}. Check Telegram:Token and Telegram:ApiBaseUrl.", ex.Message);
+                logger.LogCritical(
+                    "Telegram bot not started: {ErrorCode} {Reason}. Check Telegram:Token and Telegram:ApiBaseUrl.", ex.ErrorCode, api.Retry.Redact(ex.Message));
                 return false;
             }
         }
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var me = await client.GetMeAsync(cancellationToken);
+        var me = await api.GetMeAsync(cancellationToken);
         identity.Set(me);
-        await client.SetMyCommandsAsync(Commands, cancellationToken);
+        try
+        {
+            await api.SetMyCommandsAsync(Commands, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
+        {
+            // The command menu is a convenience: the commands work without it.
+            logger.LogWarning("Telegram setMyCommands failed ({Reason}); the command menu may be missing, the bot runs anyway", api.Retry.Redact(ex.Message));
+        }
+
         logger.LogInformation("Telegram bot @{Username} ({BotId}) started", me.Username, me.Id);
     }
 }

@@ -1,90 +1,97 @@
 using System.Globalization;
-using ChatBot.Core.State;
 using ChatBot.Telegram.Api;
-using ChatBot.Telegram.Bot;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
 
 namespace ChatBot.Telegram.Hosting;
 
 /// <summary>
-/// Long-polling loop. After each handled update the next offset is stored in <see cref="IBotStateStore"/>, so a restart
-/// continues after the last answered update: nothing is lost and nothing is answered twice. A failing update is logged
-/// and skipped so it cannot stall the loop.
+/// Long-polling loop: fetches updates and hands them to <see cref="TelegramUpdateDispatcher"/>. It polls with the
+/// offset of the earliest unfinished update, so Telegram forgets nothing that is still being answered; a poll that
+/// brings nothing new is followed by a short pause, so a server that answers at once (short polling, or updates still
+/// in flight) never turns the loop into a tight one. On stop it takes no new updates, lets the dispatcher finish what
+/// is in flight (bounded by <see cref="TelegramOptions.ShutdownGrace"/>) and save the position.
 /// </summary>
 public sealed class TelegramPollingService(
-    TelegramBotClient client,
+    TelegramApi api,
     TelegramBotStartup startup,
-    TelegramUpdateHandler handler,
-    IBotStateStore state,
+    TelegramUpdateDispatcher dispatcher,
+    TelegramOffsetStore offsets,
     ITelegramRetryDelay delay,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    public const string OffsetStateKey = "telegram:update-offset";
+    public const string OffsetStateKey = TelegramOffsetStore.OffsetKey;
 
     private static readonly TimeSpan PollFailureBackoff = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // getUpdates is refused while a webhook is set, so remove any left from webhook mode.
-        if (!await startup.TryStartAsync(ct => client.DeleteWebhookAsync(dropPendingUpdates: false, ct), stoppingToken))
+        if (!await startup.TryStartAsync(api.DeleteWebhookAsync, stoppingToken))
         {
             return;
         }
 
-        var offset = await LoadOffsetAsync(stoppingToken);
-        logger.LogInformation("Polling Telegram updates from offset {Offset}", offset?.ToString(CultureInfo.InvariantCulture) ?? "(none)");
+        dispatcher.Restore(await offsets.LoadAsync(stoppingToken));
+        logger.LogInformation("Polling Telegram updates from offset {Offset}", dispatcher.PollOffset?.ToString(CultureInfo.InvariantCulture) ?? "(none)");
+        try
+        {
+            await PollAsync(stoppingToken);
+        }
+        finally
+        {
+            await dispatcher.DrainAsync(options.Value.ShutdownGrace);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<Update> updates;
+            global::Telegram.Bot.Types.Update[] updates;
             try
             {
-                updates = await client.GetUpdatesAsync(offset, options.Value.PollTimeoutSeconds, Update.HandledKinds, stoppingToken);
+                updates = await api.GetUpdatesAsync(ToBotApiOffset(dispatcher.PollOffset), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                break;
+                return;
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramNetworkException)
+            catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
             {
-                logger.LogError("getUpdates failed: {Reason}; polling again in {Delay}", ex.Message, PollFailureBackoff);
-                await delay.WaitAsync(PollFailureBackoff, stoppingToken);
+                logger.LogError("getUpdates failed: {Reason}; polling again in {Delay}", api.Retry.Redact(ex.Message), PollFailureBackoff);
+                if (!await PauseAsync(PollFailureBackoff, stoppingToken))
+                {
+                    return;
+                }
+
                 continue;
             }
 
-            foreach (var update in updates.OrderBy(update => update.UpdateId))
+            var fresh = updates.OrderBy(update => update.Id).Count(dispatcher.TryDispatch);
+            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, stoppingToken))
             {
-                if (offset is { } current && update.UpdateId < current)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await handler.HandleAsync(update, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    // Not handled: leave the offset so the update is delivered again after the restart.
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    logger.LogError(ex, "Update {UpdateId} failed and is skipped", update.UpdateId);
-                }
-
-                offset = update.UpdateId + 1;
-                // Not cancellable: the update has been answered, so its confirmation must be kept even while stopping.
-                await state.SetAsync(OffsetStateKey, offset.Value.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
+                return;
             }
         }
     }
 
-    private async Task<long?> LoadOffsetAsync(CancellationToken cancellationToken)
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
     {
-        var stored = await state.GetAsync(OffsetStateKey, cancellationToken);
-        return long.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset) ? offset : null;
+        try
+        {
+            await delay.WaitAsync(pause, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
+
+    // Telegram.Bot types update ids as int; Telegram's are below 2^31 in practice (the API documents 32-bit ids).
+    private static int? ToBotApiOffset(long? offset) => offset is { } value ? (int)Math.Clamp(value, int.MinValue, int.MaxValue) : null;
 }

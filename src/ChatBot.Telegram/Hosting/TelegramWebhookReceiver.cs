@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace ChatBot.Telegram.Hosting;
 
@@ -28,7 +29,7 @@ public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOpti
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, TelegramJson.Options, cancellationToken);
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, cancellationToken);
         }
         catch (JsonException)
         {
@@ -47,7 +48,7 @@ public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOpti
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Answer 200 anyway: Telegram would otherwise redeliver a poison update forever.
-            logger.LogError(ex, "Update {UpdateId} failed and is skipped", update.UpdateId);
+            logger.LogError(ex, "Update {UpdateId} failed and is skipped", update.Id);
         }
 
         return Results.Ok();

@@ -16,7 +16,7 @@ namespace ChatBot.Telegram.Hosting;
 /// Several instances behind a load balancer can share one bot this way, which long polling does not allow.
 /// </summary>
 public sealed class TelegramWebhookService(
-    TelegramBotClient client,
+    TelegramApi api,
     TelegramBotStartup startup,
     TelegramWebhookReceiver receiver,
     IOptions<TelegramOptions> options,
@@ -32,7 +32,7 @@ public sealed class TelegramWebhookService(
     {
         var webhook = options.Value.Webhook;
         var registered = await startup.TryStartAsync(
-            ct => client.SetWebhookAsync(new SetWebhookRequest(webhook.Url!, webhook.SecretToken!, Update.HandledKinds, webhook.MaxConnections), ct),
+            ct => api.SetWebhookAsync(webhook.Url!, webhook.SecretToken!, webhook.MaxConnections, ct),
             stoppingToken);
         if (!registered)
         {

@@ -66,6 +66,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
+    /// <summary>How each client connection ended: the close code the client sent, or 1006 when it just went away.</summary>
+    public ConcurrentQueue<int> ClientCloseCodes { get; } = new();
+
     /// <summary>Query strings the gateway was opened with, per connection.</summary>
     public ConcurrentQueue<string> ConnectQueries { get; } = new();
 
@@ -211,6 +214,13 @@ public sealed class FakeDiscord : IAsyncDisposable
                 var text = await ReceiveTextAsync(socket);
                 if (text is null)
                 {
+                    // The client sent a close frame: note its code and complete the handshake like Discord does.
+                    ClientCloseCodes.Enqueue((int?)socket.CloseStatus ?? 1005);
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    }
+
                     break;
                 }
 
@@ -223,7 +233,8 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ConnectionAbortedException or IOException)
         {
-            // Dropped by the test or by the client.
+            // Dropped by the test or by the client, without a close frame: what Discord sees as 1006.
+            ClientCloseCodes.Enqueue(1006);
         }
         finally
         {

@@ -30,7 +30,8 @@ public sealed class BotUnderTest : IAsyncDisposable
         FakeDiscord discord,
         IQuestionAnswerer answerer,
         IDictionary<string, string?>? settings = null,
-        string token = FakeDiscord.Token)
+        string token = FakeDiscord.Token,
+        ChatBot.Core.Articles.IArticleCatalog? catalog = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -50,6 +51,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         var recording = new RecordingAnswerer(answerer);
         builder.Services.AddSingleton<IQuestionAnswerer>(recording);
+        builder.Services.AddSingleton(catalog ?? new StubAnswerer());
         builder.Services.AddDiscordBot(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();

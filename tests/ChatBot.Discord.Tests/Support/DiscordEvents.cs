@@ -84,4 +84,17 @@ public static class DiscordEvents
             member = new { user = new { id = userId, username = "asker" } },
             data = new { id = "700", name = "ask", type = 1, options = new[] { new { name = "question", type = 3, value = question } } },
         };
+
+    /// <summary>A slash command without options (/sources, /help) in the test guild.</summary>
+    public static object Command(string id, string token, string name, string userId = UserId) => new
+    {
+        id,
+        application_id = FakeDiscord.ApplicationId,
+        type = 2,
+        token,
+        channel_id = ChannelId,
+        guild_id = GuildId,
+        member = new { user = new { id = userId, username = "asker" } },
+        data = new { id = "701", name, type = 1 },
+    };
 }

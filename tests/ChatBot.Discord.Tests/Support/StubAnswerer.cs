@@ -7,8 +7,19 @@ namespace ChatBot.Discord.Tests.Support;
 /// A small stand-in answerer for protocol tests: questions naming "cease-fire" cite a Moscow Times article,
 /// "everyone" cites a passage that contains "@everyone", anything else is declined.
 /// </summary>
-public sealed class StubAnswerer : IQuestionAnswerer
+public sealed class StubAnswerer : IQuestionAnswerer, IArticleCatalog
 {
+    /// <summary>An article whose day is inferred from its text (cited with the qualifier).</summary>
+    public static readonly ArticleMetadata InferredDateArticle = new(
+        "004",
+        "Putin, Abe Praise Closer Ties Between Russia, Japan, Positive Dialogue",
+        "Sputnik",
+        "https://sputniknews.com/example-antalya",
+        new PublicationDate(new DateOnly(2015, 11, 15), false, "inferred from content: the G20 summit in Antalya"));
+
+    public Task<IReadOnlyList<ArticleMetadata>> GetArticlesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ArticleMetadata>>([CeaseFireArticle, InferredDateArticle, UndatedArticle]);
+
     public static readonly ArticleMetadata CeaseFireArticle = new(
         "000",
         "Japan's Abe Urges Putin to Ensure Shaky Ukraine Cease-Fire Holds",
@@ -24,6 +35,11 @@ public sealed class StubAnswerer : IQuestionAnswerer
         if (question.Contains("cease-fire", StringComparison.OrdinalIgnoreCase))
         {
             return Task.FromResult(new Answer(question, true, [new CitedPassage(CeaseFireArticle, 2, "Abe urged Putin to ensure the shaky cease-fire in Ukraine holds.", 3.5)]));
+        }
+
+        if (question.Contains("Antalya", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(new Answer(question, true, [new CitedPassage(InferredDateArticle, 1, "Putin and Abe spoke on the sidelines of the G20 summit in Antalya.", 2.0)]));
         }
 
         if (question.Contains("everyone", StringComparison.OrdinalIgnoreCase))

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChatBot.Telegram.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -130,6 +129,43 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>True when the last request body came chunked (no Content-Length), as Telegram.Bot sends it.</summary>
+    public bool LastRequestWasChunked { get; private set; }
+
+    /// <summary>The id the next posted update gets; a test sets it lower to play Telegram's re-randomised ids.</summary>
+    public long NextUpdateId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nextUpdateId;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _nextUpdateId = value;
+            }
+        }
+    }
+
+    /// <summary>Plays a simple emulator: every poll answers at once with every update ever posted.</summary>
+    public bool IgnoresOffsetAndTimeout { get; set; }
+
+    public IReadOnlyList<long> PendingUpdateIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Select(update => update.UpdateId).ToList();
+            }
+        }
+    }
+
     public int PendingUpdates
     {
         get
@@ -184,20 +220,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             return Error(401, "Unauthorized");
         }
 
-        // Stricter than Telegram on purpose: bodies must carry Content-Length, since simple servers and proxies
-        // (and the smoke-test server used for `run`) do not read chunked request bodies.
-        if (context.Request.ContentLength is null)
-        {
-            return Error(411, "Length Required");
-        }
-
-        var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+        // Like Telegram: a JSON body with or without Content-Length (Telegram.Bot streams it chunked), or none at all.
+        LastRequestWasChunked = context.Request.ContentLength is null && context.Request.Headers.TransferEncoding.Count > 0;
+        var body = await ReadBodyAsync(context.Request);
         InjectedFailure? injected = null;
         lock (_gate)
         {
             var chatId = body["chat_id"]?.GetValue<long>();
             Calls.Add(chatId is null ? method : $"{method}:{chatId}");
-            if (_failures.TryGetValue(method, out var queue) && queue.Count > 0)
+            // A failure injected for "method:chatId" is used before one injected for the method as a whole.
+            if ((chatId is not null && _failures.TryGetValue($"{method}:{chatId}", out var queue) && queue.Count > 0)
+                || (_failures.TryGetValue(method, out queue) && queue.Count > 0))
             {
                 injected = queue.Dequeue();
             }
@@ -224,10 +257,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         };
     }
 
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        return buffer.Length == 0 ? [] : JsonNode.Parse(buffer.ToArray()) as JsonObject ?? [];
+    }
+
     private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
     {
-        var offset = body["offset"]?.GetValue<long>();
-        var timeout = TimeSpan.FromSeconds(body["timeout"]?.GetValue<int>() ?? 0);
+        var offset = IgnoresOffsetAndTimeout ? null : body["offset"]?.GetValue<long>();
+        var timeout = IgnoresOffsetAndTimeout ? TimeSpan.Zero : TimeSpan.FromSeconds(body["timeout"]?.GetValue<int>() ?? 0);
         var limit = body["limit"]?.GetValue<int>() ?? 100;
         var allowed = body["allowed_updates"]?.AsArray().Select(kind => kind!.GetValue<string>()).ToHashSet();
         var deadline = DateTime.UtcNow + timeout;
@@ -236,8 +276,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             Task arrived;
             lock (_gate)
             {
-                // Like Telegram: an offset confirms every update before it, and those are forgotten for good.
-                if (offset is { } confirmed)
+                // Like Telegram: an offset confirms every update before it, and those are forgotten for good. An offset
+                // beyond every id issued belongs to the sequence before a re-randomisation and confirms nothing.
+                if (offset is { } confirmed && confirmed <= _nextUpdateId)
                 {
                     _pending.RemoveAll(update => update.UpdateId < confirmed);
                 }
@@ -278,7 +319,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var text = body["text"]!.GetValue<string>();
         var parseMode = body["parse_mode"]?.GetValue<string>();
         var visibleLength = text.Length;
-        if (parseMode == "HTML")
+        // Telegram reads parse_mode without regard to case ("HTML", "Html").
+        if (IsHtml(parseMode))
         {
             var (length, error) = TelegramHtmlChecker.Check(text);
             if (error is not null)
@@ -319,7 +361,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             result["title"]!.GetValue<string>(),
             result["input_message_content"]!["message_text"]!.GetValue<string>(),
             result["input_message_content"]!["parse_mode"]?.GetValue<string>())).ToList();
-        foreach (var result in results.Where(result => result.ParseMode == "HTML"))
+        foreach (var result in results.Where(result => IsHtml(result.ParseMode)))
         {
             if (TelegramHtmlChecker.Check(result.MessageText).Error is { } error)
             {
@@ -370,6 +412,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         _somethingRecorded = NewSignal();
         recorded.TrySetResult();
     }
+
+    private static bool IsHtml(string? parseMode) => string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase);
 
     private static string KindOf(Update update) => update.Message is not null ? Update.MessageKind : Update.InlineQueryKind;
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ChatBot.Telegram.Api;
+using System.Collections.Concurrent;
 
 namespace ChatBot.Telegram.Tests.Fakes;
 

@@ -16,23 +16,36 @@ public sealed class TestBotHost : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public static async Task<TestBotHost> StartAsync(
+    public static Task<TestBotHost> StartAsync(
         FakeBotApi api,
         IQuestionAnswerer answerer,
         IArticleCatalog catalog,
         IBotStateStore? state = null,
         CapturingLoggerProvider? logs = null,
-        RecordingRetryDelay? delay = null,
+        ITelegramRetryDelay? delay = null,
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null) =>
+        StartAsync(api.BaseUrl, FakeBotApi.Token, answerer, catalog, state, logs, delay, settings, time);
+
+    public static async Task<TestBotHost> StartAsync(
+        Uri apiBaseUrl,
+        string token,
+        IQuestionAnswerer answerer,
+        IArticleCatalog catalog,
+        IBotStateStore? state = null,
+        CapturingLoggerProvider? logs = null,
+        ITelegramRetryDelay? delay = null,
         IDictionary<string, string?>? settings = null,
         TimeProvider? time = null)
     {
         var configuration = new Dictionary<string, string?>
         {
-            ["Telegram:Token"] = FakeBotApi.Token,
-            ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Telegram:Token"] = token,
+            ["Telegram:ApiBaseUrl"] = apiBaseUrl.ToString(),
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Telegram:NetworkBackoff"] = "00:00:00.010",
             ["Telegram:RequestTimeout"] = "00:00:10",
+            ["Telegram:IdlePollDelay"] = "00:00:00.020",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

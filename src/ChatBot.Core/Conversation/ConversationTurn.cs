@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using ChatBot.Core.Answers;
+using ChatBot.Core.Articles;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Core.Conversation;
+
+/// <summary>
+/// One exchange with a user, the same on every surface: empty input, greetings, help, sources, the per-user limit,
+/// the answer or the decline (naming the sources command that exists on that surface), and one apology when
+/// answering fails. Surfaces only read their own command syntax into a <see cref="TurnRequest"/> and render the
+/// <see cref="TurnReply"/>.
+/// </summary>
+public sealed partial class ConversationTurn(
+    ConversationSurface surface,
+    IQuestionAnswerer answerer,
+    IArticleCatalog catalog,
+    QuestionRateLimiter? rateLimiter,
+    ILogger<ConversationTurn> logger)
+{
+    public ConversationSurface Surface => surface;
+
+    /// <summary>The whole turn: <see cref="Screen"/>, then, when needed, <see cref="AnswerScreenedAsync"/>.</summary>
+    public async Task<TurnReply> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        request.Intent switch
+        {
+            TurnIntent.Help => new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface)),
+            TurnIntent.Sources => await GuardAsync(ListSourcesAsync, cancellationToken),
+            _ => Screen(request) ?? await AnswerScreenedAsync(request, cancellationToken),
+        };
+
+    /// <summary>
+    /// The replies that need no search — empty input, a greeting, over the limit — or null when the question must be
+    /// answered (and then it has been counted against the user's limit). Lets a surface reply at once to these and
+    /// acknowledge the rest first (Discord's deferred interactions).
+    /// </summary>
+    public TurnReply? Screen(TurnRequest request)
+    {
+        var question = request.Text.Trim();
+        if (question.Length == 0)
+        {
+            return new TurnReply(TurnReplyKind.EmptyQuestion, ConversationTexts.EmptyQuestion);
+        }
+
+        if (Greeting().IsMatch(question))
+        {
+            return new TurnReply(TurnReplyKind.Greeting, ConversationTexts.Greeting(surface));
+        }
+
+        if (rateLimiter is not null && request.UserKey is { } userKey && !rateLimiter.TryAcquire(userKey))
+        {
+            logger.LogInformation("Rate limit reached for {UserKey}", userKey);
+            return new TurnReply(TurnReplyKind.RateLimited, ConversationTexts.SlowDown);
+        }
+
+        return null;
+    }
+
+    /// <summary>Answers a question that passed <see cref="Screen"/>; a failure becomes one apology, never silence.</summary>
+    public Task<TurnReply> AnswerScreenedAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(async ct =>
+        {
+            var answer = await answerer.AnswerAsync(request.Text.Trim(), request.MaxPassages, ct);
+            return answer.Answered && answer.Passages.Count > 0
+                ? new TurnReply(TurnReplyKind.Answered, string.Empty, answer)
+                : new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer);
+        }, cancellationToken);
+
+    private async Task<TurnReply> GuardAsync(Func<CancellationToken, Task<TurnReply>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Answering on {Surface} failed; the user gets an apology", surface.Name);
+            return new TurnReply(TurnReplyKind.Failed, ConversationTexts.Failed);
+        }
+    }
+
+    private async Task<TurnReply> ListSourcesAsync(CancellationToken cancellationToken)
+    {
+        var articles = await catalog.GetArticlesAsync(cancellationToken);
+        return new TurnReply(TurnReplyKind.Sources, articles.Count == 0 ? ConversationTexts.NoArticles : string.Empty, Articles: articles);
+    }
+
+    // Only a whole message that is a greeting: "hi, what did Abe say?" is a question.
+    [GeneratedRegex(@"^(hi|hello|hey|hallo|howdy|greetings|good (morning|afternoon|evening|day)|thanks|thank you)( there| bot)?[\s!.,:)]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Greeting();
+}

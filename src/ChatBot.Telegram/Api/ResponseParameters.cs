@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace ChatBot.Telegram.Api;
-
-/// <summary>Why a request failed and what to do about it (wait, or send to the migrated supergroup).</summary>
-public sealed record ResponseParameters(
-    [property: JsonPropertyName("migrate_to_chat_id")] long? MigrateToChatId,
-    [property: JsonPropertyName("retry_after")] int? RetryAfter);
