@@ -38,9 +38,8 @@ internal static class ChatBotHostBuilder
             .AddSingleton(new CliLogFormatterSettings(mode == HostMode.Service, CommandLineFlags.Verbose))
             .AddSingleton<IIngestProgressSink>(sp => new ProgressDisplay(terminal, statusLine, Console.Error, TimeProvider.System))
             .AddSingleton<IValidateOptions<OnnxEmbeddingOptions>, EmbeddingModelNameValidator>();
-        // "Application started. Press Ctrl+C to shut down." would precede even `run`'s "no platform is configured";
-        // the verbs say what is running themselves.
-        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        // A CLI verb is not an application being started and shut down; the bot service's lifetime lines stay.
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = mode == HostMode.Cli);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options =>
         {
