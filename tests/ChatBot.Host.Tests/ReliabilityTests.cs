@@ -138,6 +138,7 @@ public sealed class ReliabilityTests
         await File.WriteAllTextAsync(seeds.File("001_a7293964405338a4.meta.json"), "{ broken");
         using var host = new HostProcess();
         host.Environment["Library__SeedsPath"] = seeds.Path;
+        host.Environment["TERM"] = "xterm-256color"; // a colour terminal type, though the output goes to a pipe
         if (noColor)
         {
             host.Environment["NO_COLOR"] = "1";
