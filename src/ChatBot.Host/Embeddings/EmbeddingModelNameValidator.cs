@@ -1,6 +1,5 @@
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Embeddings.Onnx.Models;
-using ChatBot.Embeddings.Onnx.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Embeddings;
@@ -17,7 +16,7 @@ internal sealed class EmbeddingModelNameValidator : IValidateOptions<OnnxEmbeddi
 {
     public ValidateOptionsResult Validate(string? name, OnnxEmbeddingOptions options)
     {
-        if (string.Equals(options.Model, ProvisioningEmbeddingModelSource.Disabled, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(options.Model, OnnxEmbeddingOptions.Disabled, StringComparison.OrdinalIgnoreCase))
         {
             return ValidateOptionsResult.Success;
         }
@@ -25,7 +24,7 @@ internal sealed class EmbeddingModelNameValidator : IValidateOptions<OnnxEmbeddi
         IReadOnlyList<string> known;
         try
         {
-            var folder = ProjectCacheDirectory.ResolveFromRoot(options.ModelsPath);
+            var folder = ProjectDirectory.ResolveFromRoot(options.ModelsPath);
             known = Directory.Exists(folder)
                 ? Directory.EnumerateDirectories(folder).Where(d => File.Exists(Path.Combine(d, ModelManifestLoader.FileName)))
                     .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
@@ -39,6 +38,6 @@ internal sealed class EmbeddingModelNameValidator : IValidateOptions<OnnxEmbeddi
         return known.Count == 0 || known.Contains(options.Model, StringComparer.Ordinal)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Embeddings:Model = '{options.Model}' is not a known model; use one of: {string.Join(", ", known.Append(ProvisioningEmbeddingModelSource.Disabled))}");
+                $"Embeddings:Model = '{options.Model}' is not a known model; use one of: {string.Join(", ", known.Append(OnnxEmbeddingOptions.Disabled))}");
     }
 }
