@@ -15,8 +15,7 @@ public sealed class PostgresUpdateClaims(PostgresDatabase database) : IUpdateCla
             """
             INSERT INTO update_claims (scope, update_id, owner, expires_at) VALUES ($1, $2, $3, clock_timestamp() + $4)
             ON CONFLICT (scope, update_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-            WHERE update_claims.done_at IS NULL
-              AND (update_claims.expires_at < clock_timestamp() OR update_claims.owner = excluded.owner)
+            WHERE update_claims.done_at IS NULL AND update_claims.expires_at < clock_timestamp()
             RETURNING 1
             """,
             scope, updateId, owner, lease);

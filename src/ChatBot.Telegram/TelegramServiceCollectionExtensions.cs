@@ -1,4 +1,5 @@
 using ChatBot.Core.Answers;
+using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using ChatBot.Telegram.Hosting;
@@ -29,6 +30,13 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramBotIdentity>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<TelegramBotStartup>();
+
+        // Single-process coordination unless the host registered a shared store (AddPostgresStorage).
+        services.AddOptions<UpdateClaimOptions>();
+        services.TryAddSingleton<ReplicaIdentity>();
+        services.TryAddSingleton<IUpdateClaimStore, InProcessUpdateClaims>();
+        services.TryAddSingleton<ILeaderElection, InProcessLeaderElection>();
+        services.TryAddSingleton<OnceAcrossReplicas>();
 
         services.AddHttpClient<TelegramBotClient>((provider, http) =>
             {

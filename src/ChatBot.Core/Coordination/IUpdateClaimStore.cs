@@ -9,7 +9,10 @@ public enum ClaimOutcome
     /// <summary>Some replica answered it already: do nothing and acknowledge it.</summary>
     AlreadyAnswered,
 
-    /// <summary>Another replica is answering it right now (its claim is live): let the platform deliver it again later.</summary>
+    /// <summary>
+    /// Some replica — possibly this one, for a second delivery of the same update — is answering it right now (its
+    /// claim is live): let the platform deliver it again later.
+    /// </summary>
     InProgressElsewhere,
 }
 
@@ -20,7 +23,7 @@ public enum ClaimOutcome
 /// </summary>
 public interface IUpdateClaimStore
 {
-    /// <summary>Claims <paramref name="updateId"/> in <paramref name="scope"/> for <paramref name="lease"/> unless it is answered or held by a live claim of another owner.</summary>
+    /// <summary>Claims <paramref name="updateId"/> in <paramref name="scope"/> for <paramref name="lease"/> unless it is answered or held by a live claim (of any owner).</summary>
     Task<ClaimOutcome> TryClaimAsync(string scope, long updateId, string owner, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>Extends the claim; false when it is no longer this owner's (it expired and another replica took it).</summary>

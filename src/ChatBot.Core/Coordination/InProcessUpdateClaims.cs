@@ -24,7 +24,7 @@ public sealed class InProcessUpdateClaims(TimeProvider time) : IUpdateClaimStore
                     return Task.FromResult(ClaimOutcome.AlreadyAnswered);
                 }
 
-                if (claim.Owner != owner && claim.ExpiresAt > now)
+                if (claim.ExpiresAt > now)
                 {
                     return Task.FromResult(ClaimOutcome.InProgressElsewhere);
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBot.Core.Coordination;
 using ChatBot.Core.State;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
@@ -11,12 +12,16 @@ namespace ChatBot.Telegram.Hosting;
 /// <summary>
 /// Long-polling loop. After each handled update the next offset is stored in <see cref="IBotStateStore"/>, so a restart
 /// continues after the last answered update: nothing is lost and nothing is answered twice. A failing update is logged
-/// and skipped so it cannot stall the loop.
+/// and skipped so it cannot stall the loop. Telegram allows one getUpdates client per bot, so with several replicas
+/// only the leader of <see cref="LeaderRole"/> polls; the others wait and one takes over when it dies. Updates are
+/// claimed as in webhook mode, so one answered by a leader that died before storing the offset is not answered again.
 /// </summary>
 public sealed class TelegramPollingService(
     TelegramBotClient client,
     TelegramBotStartup startup,
     TelegramUpdateHandler handler,
+    ILeaderElection leaders,
+    OnceAcrossReplicas once,
     IBotStateStore state,
     ITelegramRetryDelay delay,
     IOptions<TelegramOptions> options,
@@ -26,12 +31,39 @@ public sealed class TelegramPollingService(
 
     private static readonly TimeSpan PollFailureBackoff = TimeSpan.FromSeconds(5);
 
+    public const string LeaderRole = "telegram-polling";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await using var leadership = await leaders.AcquireAsync(LeaderRole, stoppingToken);
+            using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leadership.Lost);
+            try
+            {
+                if (!await PollAsync(leading.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (leadership.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+            }
+
+            if (leadership.Lost.IsCancellationRequested)
+            {
+                logger.LogWarning("No longer the Telegram polling leader; waiting to lead again");
+            }
+        }
+    }
+
+    /// <summary>Polls until cancelled; false when the bot could not start at all.</summary>
+    private async Task<bool> PollAsync(CancellationToken stoppingToken)
     {
         // getUpdates is refused while a webhook is set, so remove any left from webhook mode.
         if (!await startup.TryStartAsync(ct => client.DeleteWebhookAsync(dropPendingUpdates: false, ct), stoppingToken))
         {
-            return;
+            return false;
         }
 
         var offset = await LoadOffsetAsync(stoppingToken);
@@ -63,12 +95,18 @@ public sealed class TelegramPollingService(
 
                 try
                 {
-                    await handler.HandleAsync(update, stoppingToken);
+                    var outcome = await once.RunAsync(TelegramWebhookReceiver.ClaimScope, update.UpdateId, ct => handler.HandleAsync(update, ct), stoppingToken);
+                    if (outcome == ClaimOutcome.InProgressElsewhere)
+                    {
+                        // A previous leader is still answering it: confirm nothing yet; it comes back with the next poll.
+                        await delay.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                        break;
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     // Not handled: leave the offset so the update is delivered again after the restart.
-                    return;
+                    return true;
                 }
                 catch (Exception ex)
                 {
@@ -80,6 +118,8 @@ public sealed class TelegramPollingService(
                 await state.SetAsync(OffsetStateKey, offset.Value.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
             }
         }
+
+        return true;
     }
 
     private async Task<long?> LoadOffsetAsync(CancellationToken cancellationToken)

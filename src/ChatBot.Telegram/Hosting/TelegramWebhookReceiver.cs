@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using Microsoft.AspNetCore.Http;
@@ -11,11 +12,18 @@ namespace ChatBot.Telegram.Hosting;
 
 /// <summary>
 /// Accepts update POSTs from Telegram. Requests without the configured X-Telegram-Bot-Api-Secret-Token are rejected
-/// with 401 before anything is parsed, so nobody who merely guesses the URL can make the bot talk.
+/// with 401 before anything is parsed, so nobody who merely guesses the URL can make the bot talk. Behind a load
+/// balancer every replica receives updates: each is answered only by the replica that claims it
+/// (<see cref="OnceAcrossReplicas"/>); one still being answered elsewhere gets 503, so Telegram delivers it again
+/// later and, should that replica have died, another takes it over once its claim has expired.
 /// </summary>
-public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
+public sealed class TelegramWebhookReceiver(
+    TelegramUpdateHandler handler, OnceAcrossReplicas once, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>The claim scope of Telegram updates (update ids are per bot).</summary>
+    public const string ClaimScope = "telegram";
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -42,7 +50,11 @@ public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOpti
 
         try
         {
-            await handler.HandleAsync(update, cancellationToken);
+            var outcome = await once.RunAsync(ClaimScope, update.UpdateId, ct => handler.HandleAsync(update, ct), cancellationToken);
+            if (outcome == ClaimOutcome.InProgressElsewhere)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -24,7 +24,8 @@ public sealed class TestBotHost : IAsyncDisposable
         CapturingLoggerProvider? logs = null,
         RecordingRetryDelay? delay = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -57,6 +58,7 @@ public sealed class TestBotHost : IAsyncDisposable
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(state ?? new InMemoryBotStateStore());
         builder.Services.AddSingleton<ITelegramRetryDelay>(delay ?? new RecordingRetryDelay());
+        configure?.Invoke(builder);
         builder.Services.AddTelegramBot(builder.Configuration);
 
         var host = builder.Build();
