@@ -10,7 +10,7 @@ namespace ChatBot.Storage.Postgres.Tests;
 
 /// <summary>The PostgreSQL store behind the same interfaces as SQLite, on a real throw-away server.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class StoreTests(PostgresCluster cluster)
+public sealed class StoreTests(PostgresCluster cluster, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Replicas_starting_together_apply_the_schema_once()
@@ -100,6 +100,7 @@ public sealed class StoreTests(PostgresCluster cluster)
         }
         while (!answer.Answered && clock.Elapsed < TimeSpan.FromSeconds(10) && await Delay());
 
+        output.WriteLine($"ingest on one replica → answered from it on another after {clock.Elapsed.TotalMilliseconds:F0} ms (BM25 index and vector matrix reloaded)");
         Assert.True(answer.Answered, "the reader never saw the writer's new article");
         Assert.Equal("900_zeppelin", answer.Passages[0].Article.Id);
         Assert.True((await dense.GetAsync())!.Value.Matrix.Count > before);
