@@ -28,12 +28,19 @@ public sealed class PostgresLeaderElection(
         {
             Pooling = false,
             KeepAlive = KeepAliveSeconds,
+            // A killed leader's socket is closed by its kernel and the lock goes at once; a leader cut off by the
+            // network is noticed by TCP keepalives on both ends (the server's set for this session below).
+            TcpKeepAlive = true,
+            TcpKeepAliveTime = 5,
+            TcpKeepAliveInterval = 2,
             ApplicationName = $"chatbot leader {role} {replica.Id}",
         }.ConnectionString;
         var connection = new NpgsqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                "SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3", cancellationToken: cancellationToken);
             await using (var command = connection.Command("SELECT pg_advisory_lock($1)", AdvisoryLockKeys.Leader(role)))
             {
                 command.CommandTimeout = 0;

@@ -65,6 +65,27 @@ public sealed class CoordinationTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Claims_older_than_any_redelivery_are_pruned_when_an_answer_completes()
+    {
+        var connectionString = cluster.CreateDatabase();
+        await using var replica = Replica.Create(connectionString);
+        var claims = replica.Get<IUpdateClaimStore>();
+        Assert.Equal(ClaimOutcome.Claimed, await claims.TryClaimAsync("telegram", 1, "r", Lease));
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var age = new NpgsqlCommand("UPDATE update_claims SET expires_at = now() - interval '3 days', done_at = now() - interval '3 days'", connection);
+            await age.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(ClaimOutcome.Claimed, await claims.TryClaimAsync("telegram", 2, "r", Lease));
+        await claims.CompleteAsync("telegram", 2, "r");
+
+        Assert.Equal(ClaimOutcome.Claimed, await claims.TryClaimAsync("telegram", 1, "again", Lease));
+        Assert.Equal(ClaimOutcome.AlreadyAnswered, await claims.TryClaimAsync("telegram", 2, "again", Lease));
+    }
+
+    [Fact]
     public async Task A_stopping_replica_releases_its_unanswered_claim_at_once()
     {
         await using var replica = Replica.Create(cluster.CreateDatabase(), name: "stopping");
