@@ -40,6 +40,7 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(IngestWrites.RelaxedCommit, transaction, cancellationToken);
         var meta = article.Metadata;
         await using (var delete = connection.Command("DELETE FROM articles WHERE id = $1", transaction, meta.Id))
         {

@@ -42,6 +42,7 @@ public sealed class PostgresPassageVectorStore(PostgresDatabase database) : IPas
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(IngestWrites.RelaxedCommit, transaction, cancellationToken);
         await connection.ExecuteAsync(
             "CREATE TEMP TABLE incoming_vectors (passage_id BIGINT, dims INTEGER, vector BYTEA) ON COMMIT DROP", transaction, cancellationToken);
         await using (var copy = await connection.BeginBinaryImportAsync("COPY incoming_vectors FROM STDIN (FORMAT BINARY)", cancellationToken))
