@@ -59,6 +59,9 @@ internal sealed class GenerationWatcher(PostgresDatabase database, string connec
         }
     }
 
+    /// <summary>Stops listening without waiting for the listener to finish.</summary>
+    public void Stop() => _stop.Cancel();
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

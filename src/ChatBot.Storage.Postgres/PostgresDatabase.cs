@@ -9,7 +9,7 @@ namespace ChatBot.Storage.Postgres;
 /// under an advisory lock (replicas starting together wait for the first), and the generation counters kept
 /// current by LISTEN/NOTIFY.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     private readonly ILogger<PostgresDatabase> _logger;
     private readonly Lazy<Task> _migrated;
@@ -44,6 +44,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         await Generations.DisposeAsync();
         await DataSource.DisposeAsync();
+    }
+
+    /// <summary>For containers disposed synchronously: the listener is stopped without waiting for it.</summary>
+    public void Dispose()
+    {
+        Generations.Stop();
+        DataSource.Dispose();
     }
 
     private async Task MigrateAsync()

@@ -23,6 +23,9 @@ public enum ClaimOutcome
 /// </summary>
 public interface IUpdateClaimStore
 {
+    /// <summary>Whether claims are leases that expire unless renewed (shared stores), or live as long as their holder (in-process).</summary>
+    bool ClaimsExpire => true;
+
     /// <summary>Claims <paramref name="updateId"/> in <paramref name="scope"/> for <paramref name="lease"/> unless it is answered or held by a live claim (of any owner).</summary>
     Task<ClaimOutcome> TryClaimAsync(string scope, long updateId, string owner, TimeSpan lease, CancellationToken cancellationToken = default);
 

@@ -1,45 +1,37 @@
 namespace ChatBot.Core.Coordination;
 
 /// <summary>
-/// Update claims for a single process (the embedded SQLite set-up): a table in memory with the same lease rules as
-/// the shared one, so the receiver's code path is the same with one replica or many.
+/// Update claims for a single process (the embedded SQLite set-up): a table in memory. A claim here lives exactly as
+/// long as its answer is being prepared — the process that would have to take it over is the one holding it — so
+/// it neither expires nor needs renewing; the receiver's code path is still the same with one replica or many.
 /// </summary>
-public sealed class InProcessUpdateClaims(TimeProvider time) : IUpdateClaimStore
+public sealed class InProcessUpdateClaims : IUpdateClaimStore
 {
     private const int Remembered = 10_000;
 
-    private readonly Dictionary<(string, long), Claim> _claims = [];
+    private readonly Dictionary<(string, long), bool> _answered = [];
     private readonly Queue<(string, long)> _order = new();
     private readonly Lock _gate = new();
+
+    public bool ClaimsExpire => false;
 
     public Task<ClaimOutcome> TryClaimAsync(string scope, long updateId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (_claims.TryGetValue((scope, updateId), out var claim))
+            if (_answered.TryGetValue((scope, updateId), out var answered))
             {
-                if (claim.Done)
-                {
-                    return Task.FromResult(ClaimOutcome.AlreadyAnswered);
-                }
-
-                if (claim.ExpiresAt > now)
-                {
-                    return Task.FromResult(ClaimOutcome.InProgressElsewhere);
-                }
-            }
-            else
-            {
-                _order.Enqueue((scope, updateId));
-                // Telegram redelivers for at most a day; an old claim's memory is not worth unbounded growth.
-                if (_order.Count > Remembered)
-                {
-                    _claims.Remove(_order.Dequeue());
-                }
+                return Task.FromResult(answered ? ClaimOutcome.AlreadyAnswered : ClaimOutcome.InProgressElsewhere);
             }
 
-            _claims[(scope, updateId)] = new Claim(owner, now + lease, false);
+            _answered[(scope, updateId)] = false;
+            _order.Enqueue((scope, updateId));
+            // Telegram redelivers for at most a day; an old claim's memory is not worth unbounded growth.
+            if (_order.Count > Remembered)
+            {
+                _answered.Remove(_order.Dequeue());
+            }
+
             return Task.FromResult(ClaimOutcome.Claimed);
         }
     }
@@ -48,13 +40,7 @@ public sealed class InProcessUpdateClaims(TimeProvider time) : IUpdateClaimStore
     {
         lock (_gate)
         {
-            if (_claims.TryGetValue((scope, updateId), out var claim) && claim.Owner == owner && !claim.Done)
-            {
-                _claims[(scope, updateId)] = claim with { ExpiresAt = time.GetUtcNow() + lease };
-                return Task.FromResult(true);
-            }
-
-            return Task.FromResult(false);
+            return Task.FromResult(_answered.TryGetValue((scope, updateId), out var answered) && !answered);
         }
     }
 
@@ -62,9 +48,9 @@ public sealed class InProcessUpdateClaims(TimeProvider time) : IUpdateClaimStore
     {
         lock (_gate)
         {
-            if (_claims.TryGetValue((scope, updateId), out var claim))
+            if (_answered.ContainsKey((scope, updateId)))
             {
-                _claims[(scope, updateId)] = claim with { Done = true };
+                _answered[(scope, updateId)] = true;
             }
 
             return Task.CompletedTask;
@@ -75,14 +61,13 @@ public sealed class InProcessUpdateClaims(TimeProvider time) : IUpdateClaimStore
     {
         lock (_gate)
         {
-            if (_claims.TryGetValue((scope, updateId), out var claim) && claim.Owner == owner && !claim.Done)
+            if (_answered.TryGetValue((scope, updateId), out var answered) && !answered)
             {
-                _claims[(scope, updateId)] = claim with { ExpiresAt = DateTimeOffset.MinValue };
+                // Forgotten rather than dequeued: the queue entry only bounds memory and finds nothing when it comes up.
+                _answered.Remove((scope, updateId));
             }
 
             return Task.CompletedTask;
         }
     }
-
-    private sealed record Claim(string Owner, DateTimeOffset ExpiresAt, bool Done);
 }

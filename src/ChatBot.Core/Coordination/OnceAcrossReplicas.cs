@@ -19,10 +19,20 @@ public sealed class OnceAcrossReplicas(
     TimeProvider time,
     ILogger<OnceAcrossReplicas> logger)
 {
+    /// <exception cref="CoordinationUnavailableException">The claim could not be made (store unreachable); nothing was answered.</exception>
     public async Task<ClaimOutcome> RunAsync(string scope, long updateId, Func<CancellationToken, Task> answer, CancellationToken cancellationToken)
     {
         var lease = options.Value.ClaimLease;
-        var outcome = await claims.TryClaimAsync(scope, updateId, replica.Id, lease, cancellationToken);
+        ClaimOutcome outcome;
+        try
+        {
+            outcome = await claims.TryClaimAsync(scope, updateId, replica.Id, lease, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new CoordinationUnavailableException($"Could not claim update {scope}/{updateId}: {ex.Message}", ex);
+        }
+
         if (outcome != ClaimOutcome.Claimed)
         {
             logger.LogDebug("Update {Scope}/{UpdateId} not answered here: {Outcome}", scope, updateId, outcome);
@@ -30,7 +40,7 @@ public sealed class OnceAcrossReplicas(
         }
 
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewal = RenewAsync(scope, updateId, lease, renewing.Token);
+        var renewal = claims.ClaimsExpire ? RenewAsync(scope, updateId, lease, renewing.Token) : Task.CompletedTask;
         var answered = false;
         try
         {

@@ -108,6 +108,13 @@ public sealed class TelegramPollingService(
                     // Not handled: leave the offset so the update is delivered again after the restart.
                     return true;
                 }
+                catch (CoordinationUnavailableException ex)
+                {
+                    // Not handled either: confirm nothing and fetch it again once the store is back.
+                    logger.LogWarning("Update {UpdateId} not taken: {Reason}; polling again in {Delay}", update.UpdateId, ex.Message, PollFailureBackoff);
+                    await delay.WaitAsync(PollFailureBackoff, stoppingToken);
+                    break;
+                }
                 catch (Exception ex)
                 {
                     logger.LogError(ex, "Update {UpdateId} failed and is skipped", update.UpdateId);

@@ -56,6 +56,12 @@ public sealed class TelegramWebhookReceiver(
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
         }
+        catch (CoordinationUnavailableException ex)
+        {
+            // Unknown whether another replica answers it: Telegram must deliver it again later.
+            logger.LogWarning("Update {UpdateId} not taken: {Reason}", update.UpdateId, ex.Message);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Answer 200 anyway: Telegram would otherwise redeliver a poison update forever.
