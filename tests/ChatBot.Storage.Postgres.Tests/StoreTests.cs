@@ -150,6 +150,36 @@ public sealed class StoreTests(PostgresCluster cluster, Xunit.Abstractions.ITest
         Assert.Equal(start + 1, now);
     }
 
+    [Fact]
+    public async Task A_broken_notification_connection_never_leaves_a_stale_generation()
+    {
+        var connectionString = cluster.CreateDatabase();
+        await using var replica = Replica.Create(connectionString, name: "listener");
+        await replica.IngestAsync();
+        var store = replica.Get<IPassageVectorStore>();
+        var start = await store.GetGenerationAsync();
+        await replica.Get<PostgresDatabase>().Generations.Listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The server drops the LISTEN session; a change made meanwhile must still be seen.
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()", connection);
+            Assert.Equal(1L, await kill.ExecuteScalarAsync());
+            await using var change = new NpgsqlCommand("UPDATE index_state SET generation = generation + 1 WHERE name = 'vectors'", connection);
+            await change.ExecuteNonQueryAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        long now;
+        while ((now = await store.GetGenerationAsync()) == start && clock.Elapsed < TimeSpan.FromSeconds(5) && await Delay())
+        {
+        }
+
+        Assert.Equal(start + 1, now);
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(20);
