@@ -95,7 +95,7 @@ public sealed class TelegramPollingService(
 
                 try
                 {
-                    var outcome = await once.RunAsync(TelegramWebhookReceiver.ClaimScope, update.UpdateId, ct => handler.HandleAsync(update, ct), stoppingToken);
+                    var outcome = await once.RunAsync(TelegramWebhookReceiver.ClaimScope(options.Value), update.UpdateId, ct => handler.HandleAsync(update, ct), stoppingToken);
                     if (outcome == ClaimOutcome.InProgressElsewhere)
                     {
                         // A previous leader is still answering it: confirm nothing yet; it comes back with the next poll.

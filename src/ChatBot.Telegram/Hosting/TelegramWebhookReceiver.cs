@@ -22,8 +22,11 @@ public sealed class TelegramWebhookReceiver(
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-    /// <summary>The claim scope of Telegram updates (update ids are per bot).</summary>
-    public const string ClaimScope = "telegram";
+    /// <summary>
+    /// The claim scope of this bot's updates: update ids count per bot, so the bot's id (the token's part before the
+    /// colon, which is public) keeps two bots sharing one database apart.
+    /// </summary>
+    public static string ClaimScope(TelegramOptions options) => "telegram:" + (options.Token ?? "").Split(':')[0];
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -50,7 +53,7 @@ public sealed class TelegramWebhookReceiver(
 
         try
         {
-            var outcome = await once.RunAsync(ClaimScope, update.UpdateId, ct => handler.HandleAsync(update, ct), cancellationToken);
+            var outcome = await once.RunAsync(ClaimScope(options.Value), update.UpdateId, ct => handler.HandleAsync(update, ct), cancellationToken);
             if (outcome == ClaimOutcome.InProgressElsewhere)
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
