@@ -144,6 +144,66 @@ public sealed class CoordinationTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_follower_takes_over_when_the_leading_process_is_killed_with_sigkill()
+    {
+        var connectionString = cluster.CreateDatabase();
+        await using var follower = Replica.Create(connectionString, name: "follower");
+        await (await follower.Get<PostgresDatabase>().OpenAsync()).DisposeAsync();
+
+        // A separate process (psql) leads: it takes the same lock and then idles in its session, as a leader does
+        // (a backend busy in a query would notice its client's death only when the query ends).
+        var psql = Path.Combine(Environment.GetEnvironmentVariable(PostgresCluster.BinFolderVariable) ?? "/usr/lib/postgresql/15/bin", "psql");
+        var start = new System.Diagnostics.ProcessStartInfo(psql) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres",
+                     "-d", new NpgsqlConnectionStringBuilder(connectionString).Database! })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var leader = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            await leader.StandardInput.WriteLineAsync($"SELECT pg_advisory_lock({AdvisoryLockKeys.Leader("telegram-polling")});");
+            await leader.StandardInput.FlushAsync();
+            await WaitUntilLockedAsync(connectionString);
+            var following = follower.Get<ILeaderElection>().AcquireAsync("telegram-polling");
+            await Task.Delay(300);
+            Assert.False(following.IsCompleted, "the follower led while the other process held the lock");
+
+            var clock = Stopwatch.StartNew();
+            leader.Kill();
+            await using var taken = await following.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"take-over took {clock.Elapsed}");
+        }
+        finally
+        {
+            if (!leader.HasExited)
+            {
+                leader.Kill();
+            }
+        }
+    }
+
+    private static async Task WaitUntilLockedAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", connection);
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("psql never took the leader lock");
+    }
+
+    [Fact]
     public async Task A_leader_stepping_down_hands_over_to_the_next()
     {
         var connectionString = cluster.CreateDatabase();
