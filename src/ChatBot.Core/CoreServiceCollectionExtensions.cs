@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Coordination;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Passages;
 using ChatBot.Core.Retrieval;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PassageSplitter>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<SeedFolderReader>();
+        services.TryAddSingleton<IIngestLock, InProcessIngestLock>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleLibrary>();
 
@@ -53,6 +55,13 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<CitationFormatter>();
         services.AddSingleton<PlainTextAnswerRenderer>();
+
+        // Replicas: single-process defaults; a shared store (AddPostgresStorage) replaces them.
+        services.AddOptions<UpdateClaimOptions>().Bind(configuration.GetSection(UpdateClaimOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReplicaIdentity>();
+        services.TryAddSingleton<IUpdateClaimStore, InProcessUpdateClaims>();
+        services.TryAddSingleton<ILeaderElection, InProcessLeaderElection>();
+        services.TryAddSingleton<OnceAcrossReplicas>();
         return services;
     }
 }

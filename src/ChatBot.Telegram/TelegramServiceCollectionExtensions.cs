@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Conversation;
+using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using ChatBot.Telegram.Hosting;
@@ -37,6 +38,13 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramBotStartup>();
         services.TryAddSingleton<TelegramOffsetStore>();
         services.TryAddSingleton<TelegramUpdateDispatcher>();
+
+        // Single-process coordination unless the host registered a shared store (AddPostgresStorage).
+        services.AddOptions<UpdateClaimOptions>();
+        services.TryAddSingleton<ReplicaIdentity>();
+        services.TryAddSingleton<IUpdateClaimStore, InProcessUpdateClaims>();
+        services.TryAddSingleton<ILeaderElection, InProcessLeaderElection>();
+        services.TryAddSingleton<OnceAcrossReplicas>();
 
         services.AddHttpClient(nameof(TelegramApi), http =>
             {

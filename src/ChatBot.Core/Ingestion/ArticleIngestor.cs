@@ -12,10 +12,14 @@ public sealed class ArticleIngestor(
     ArticleProcessor processor,
     IArticleStore store,
     IEnumerable<IIngestStep> steps,
+    IIngestLock ingestLock,
     ILogger<ArticleIngestor> logger)
 {
     public async Task<IngestReport> IngestAsync(string folder, CancellationToken cancellationToken = default)
     {
+        // Held for the whole sync: the stored state read below must not change under it, and a second ingest that
+        // waited finds the work done (unchanged signatures) instead of redoing it.
+        await using var held = await ingestLock.AcquireAsync(cancellationToken);
         var files = reader.List(folder);
         var stored = await store.GetSourceStatesAsync(cancellationToken);
         List<string> added = [], updated = [], unchanged = [], removed = [];

@@ -3,7 +3,6 @@ using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Host.Embeddings;
 using ChatBot.Onnx.Modeling.DependencyInjection;
-using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +44,7 @@ internal static class ChatBotHostBuilder
 
         builder.Services
             .AddChatBotCore(builder.Configuration)
-            .AddSqliteStorage(builder.Configuration)
+            .AddConfiguredStorage(builder.Configuration)
             .AddOnnxEmbeddings(builder.Configuration)
             .AddUseLiteModelBuilder(builder.Configuration)
             .AddSingleton<OnnxEmbeddingModelSource>()

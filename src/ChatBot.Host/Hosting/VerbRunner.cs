@@ -44,7 +44,8 @@ internal static class VerbRunner
         {
             return Failed;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException
+            or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync("Error: " + ex.Message);
             return Failed;
