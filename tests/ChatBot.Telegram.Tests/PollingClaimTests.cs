@@ -20,22 +20,8 @@ public sealed class PollingClaimTests : IAsyncLifetime
     [Fact]
     public async Task An_update_that_cannot_be_claimed_while_the_store_is_down_is_not_confirmed_and_is_answered_once_it_is_back()
     {
-        var claims = new ScriptedClaims();
-        var state = new InMemoryBotStateStore();
-        var articles = new FakeArticles();
-        await using var bot = await StartAsync(claims, state, articles);
-        claims.Unreachable(1);
-
-        _api.PostText(new Chat(8001, "private"), new User(8001, false, "A"), "Abe in Beijing?");
-        await claims.Attempted(1, times: 3);
-        _api.PostText(new Chat(8002, "private"), new User(8002, false, "B"), "Vladivostok?");
-        await _api.WaitUntilAsync(api => api.MessagesTo(8002).Count == 1, "the other chat's answer while the store is down for update 1");
-
-        Assert.Empty(_api.MessagesTo(8001));
-        await EventuallyAsync(
-            async () => await state.GetAsync(TelegramOffsetStore.HandledAboveKey) == "2" && await state.GetAsync(TelegramOffsetStore.OffsetKey) == "1",
-            "offset 1 (update 1 unfinished) with update 2 saved as done above it");
-        Assert.Contains(1, _api.PendingUpdateIds);
+        var (bot, claims, state, articles) = await StartWithUpdateOneHeldAsync(claims => claims.Unreachable(1));
+        await using var _ = bot;
 
         claims.Reachable(1);
         await _api.WaitUntilAsync(api => api.MessagesTo(8001).Count == 1 && api.PendingUpdates == 0, "update 1 answered once the store is back");
@@ -47,20 +33,8 @@ public sealed class PollingClaimTests : IAsyncLifetime
     [Fact]
     public async Task An_update_another_replica_is_still_answering_is_not_confirmed_until_it_has_answered_it_and_is_not_answered_here()
     {
-        var claims = new ScriptedClaims();
-        var state = new InMemoryBotStateStore();
-        var articles = new FakeArticles();
-        await using var bot = await StartAsync(claims, state, articles);
-        claims.AnsweringElsewhere(1);
-
-        _api.PostText(new Chat(8001, "private"), new User(8001, false, "A"), "Abe in Beijing?");
-        await claims.Attempted(1, times: 3);
-        _api.PostText(new Chat(8002, "private"), new User(8002, false, "B"), "Vladivostok?");
-        await _api.WaitUntilAsync(api => api.MessagesTo(8002).Count == 1, "the other chat's answer");
-        await EventuallyAsync(
-            async () => await state.GetAsync(TelegramOffsetStore.HandledAboveKey) == "2" && await state.GetAsync(TelegramOffsetStore.OffsetKey) == "1",
-            "offset 1 (update 1 unfinished) with update 2 saved as done above it");
-        Assert.Contains(1, _api.PendingUpdateIds);
+        var (bot, claims, state, articles) = await StartWithUpdateOneHeldAsync(claims => claims.AnsweringElsewhere(1));
+        await using var _ = bot;
 
         claims.AnsweredElsewhere(1);
         await EventuallyAsync(async () => await state.GetAsync(TelegramOffsetStore.OffsetKey) == "3", "the offset past update 1 once the other replica answered it");
@@ -70,8 +44,30 @@ public sealed class PollingClaimTests : IAsyncLifetime
         Assert.Equal(["Vladivostok?"], articles.Questions);
     }
 
-    private Task<TestBotHost> StartAsync(ScriptedClaims claims, InMemoryBotStateStore state, FakeArticles articles) =>
-        TestBotHost.StartAsync(_api, articles, articles, state, configure: builder => builder.Services.AddSingleton<IUpdateClaimStore>(claims));
+    /// <summary>
+    /// Starts the bot with update 1 (chat 8001) held by <paramref name="hold"/>, then shows that update 2 of another chat
+    /// is answered meanwhile while the saved offset stays at 1 and Telegram keeps update 1.
+    /// </summary>
+    private async Task<(TestBotHost Bot, ScriptedClaims Claims, InMemoryBotStateStore State, FakeArticles Articles)> StartWithUpdateOneHeldAsync(
+        Action<ScriptedClaims> hold)
+    {
+        var claims = new ScriptedClaims();
+        var state = new InMemoryBotStateStore();
+        var articles = new FakeArticles();
+        var bot = await TestBotHost.StartAsync(_api, articles, articles, state, configure: builder => builder.Services.AddSingleton<IUpdateClaimStore>(claims));
+        hold(claims);
+
+        _api.PostText(new Chat(8001, "private"), new User(8001, false, "A"), "Abe in Beijing?");
+        await claims.Attempted(1, times: 3);
+        _api.PostText(new Chat(8002, "private"), new User(8002, false, "B"), "Vladivostok?");
+        await _api.WaitUntilAsync(api => api.MessagesTo(8002).Count == 1, "the other chat's answer while update 1 is held");
+        await EventuallyAsync(
+            async () => await state.GetAsync(TelegramOffsetStore.HandledAboveKey) == "2" && await state.GetAsync(TelegramOffsetStore.OffsetKey) == "1",
+            "offset 1 (update 1 unfinished) with update 2 saved as done above it");
+        Assert.Empty(_api.MessagesTo(8001));
+        Assert.Contains(1, _api.PendingUpdateIds);
+        return (bot, claims, state, articles);
+    }
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {

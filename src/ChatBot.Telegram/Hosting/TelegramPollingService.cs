@@ -113,23 +113,23 @@ public sealed class TelegramPollingService(
         return true;
     }
 
-    private async Task PollAsync(CancellationToken stoppingToken)
+    private async Task PollAsync(CancellationToken leading)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!leading.IsCancellationRequested)
         {
             global::Telegram.Bot.Types.Update[] updates;
             try
             {
-                updates = await api.GetUpdatesAsync(ToBotApiOffset(dispatcher.PollOffset), stoppingToken);
+                updates = await api.GetUpdatesAsync(ToBotApiOffset(dispatcher.PollOffset), leading);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (leading.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
             {
                 logger.LogError("getUpdates failed: {Reason}; polling again in {Delay}", api.Retry.Redact(ex.Message), PollFailureBackoff);
-                if (!await PauseAsync(PollFailureBackoff, stoppingToken))
+                if (!await PauseAsync(PollFailureBackoff, leading))
                 {
                     return;
                 }
@@ -138,21 +138,21 @@ public sealed class TelegramPollingService(
             }
 
             var fresh = updates.OrderBy(update => update.Id).Count(dispatcher.TryDispatch);
-            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, stoppingToken))
+            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, leading))
             {
                 return;
             }
         }
     }
 
-    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken cancellationToken)
     {
         try
         {
-            await delay.WaitAsync(pause, stoppingToken);
+            await delay.WaitAsync(pause, cancellationToken);
             return true;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return false;
         }
