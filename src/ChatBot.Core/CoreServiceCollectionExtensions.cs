@@ -56,8 +56,19 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CitationFormatter>();
         services.AddSingleton<PlainTextAnswerRenderer>();
 
-        // Replicas: single-process defaults; a shared store (AddPostgresStorage) replaces them.
         services.AddOptions<UpdateClaimOptions>().Bind(configuration.GetSection(UpdateClaimOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddSingleProcessCoordination();
+    }
+
+    /// <summary>
+    /// Coordination for one replica (update claims in memory, leadership within the process), each only where none is
+    /// registered yet: a shared store (<c>AddPostgresStorage</c>) replaces them, whichever is called first.
+    /// Platforms that claim updates call it too, so they also run in hosts without the Core registrations.
+    /// </summary>
+    public static IServiceCollection AddSingleProcessCoordination(this IServiceCollection services)
+    {
+        services.AddOptions<UpdateClaimOptions>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReplicaIdentity>();
         services.TryAddSingleton<IUpdateClaimStore, InProcessUpdateClaims>();
         services.TryAddSingleton<ILeaderElection, InProcessLeaderElection>();

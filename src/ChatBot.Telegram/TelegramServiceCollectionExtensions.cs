@@ -1,6 +1,6 @@
+using ChatBot.Core;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Conversation;
-using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using ChatBot.Telegram.Hosting;
@@ -40,11 +40,7 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramUpdateDispatcher>();
 
         // Single-process coordination unless the host registered a shared store (AddPostgresStorage).
-        services.AddOptions<UpdateClaimOptions>();
-        services.TryAddSingleton<ReplicaIdentity>();
-        services.TryAddSingleton<IUpdateClaimStore, InProcessUpdateClaims>();
-        services.TryAddSingleton<ILeaderElection, InProcessLeaderElection>();
-        services.TryAddSingleton<OnceAcrossReplicas>();
+        services.AddSingleProcessCoordination();
 
         services.AddHttpClient(nameof(TelegramApi), http =>
             {
