@@ -55,7 +55,7 @@ internal static class ChatBotHostBuilder
 
         builder.Services
             .AddChatBotCore(builder.Configuration)
-            .AddSqliteStorage(builder.Configuration)
+            .AddConfiguredStorage(builder.Configuration)
             .AddOnnxEmbeddings(builder.Configuration);
         // The composition root wires the embedding model to Core's port: one set-up, started with the host.
         builder.Services
