@@ -60,6 +60,7 @@ public sealed class ArcticKernelTests(ArcticKernelTests.ArcticKernel arctic, ITe
         Assert.Matches("^“.*”$", first[0]);
         Assert.Contains("nucleari", first[0], StringComparison.Ordinal);
         Assert.Equal("  — Putin Meets With Japan's Abe, Pledges 'Close Contacts' On North Korea — RFE/RL, 10 September 2018", first[1]);
+        AssertTheReadmeShows(cited);
     }
 
     [Theory]
@@ -71,5 +72,13 @@ public sealed class ArcticKernelTests(ArcticKernelTests.ArcticKernel arctic, ITe
         output.WriteLine(cited);
 
         Assert.Equal(ArticleCitation.NotInTheArticles, cited);
+        AssertTheReadmeShows(cited);
+    }
+
+    /// <summary>The README's "Inside Semantic Kernel" section quotes these outputs; they must be what the kernel gives.</summary>
+    private static void AssertTheReadmeShows(string cited)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        Assert.Contains("```text\n" + cited + "\n```", readme, StringComparison.Ordinal);
     }
 }
