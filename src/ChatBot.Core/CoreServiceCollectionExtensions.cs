@@ -28,7 +28,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleCleaner>();
         services.AddSingleton<ArticleMetadataExtractor>();
         services.AddSingleton<PassageSplitter>();
+        services.AddSingleton<ArticleSidecarParser>();
         services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<LibraryFolders>();
+        services.TryAddSingleton<IIngestProgressSink, SilentIngestProgress>();
         services.AddSingleton<SeedFolderReader>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleLibrary>();

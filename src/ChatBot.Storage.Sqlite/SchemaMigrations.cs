@@ -80,6 +80,12 @@ internal static class SchemaMigrations
         ALTER TABLE articles ADD COLUMN source_signature TEXT;
         INSERT INTO index_state (name, generation) VALUES ('vectors', 1);
         """ + GenerationTriggers("passage_vectors", "vectors"),
+
+        // 4: the library folder each article came from, so `sources` can show it and a missing folder keeps its
+        //    articles instead of losing them.
+        """
+        ALTER TABLE articles ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     /// <summary>Triggers that bump the <paramref name="counter"/> row of index_state on every write to <paramref name="table"/>.</summary>

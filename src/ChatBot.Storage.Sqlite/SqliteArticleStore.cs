@@ -18,26 +18,29 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
     public async Task<IReadOnlyDictionary<string, StoredSourceState>> GetSourceStatesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id, content_hash, source_signature FROM articles");
+        await using var command = connection.Command("SELECT id, content_hash, source_signature, folder FROM articles");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var states = new Dictionary<string, StoredSourceState>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            states[reader.GetString(0)] = new StoredSourceState(reader.GetString(1), reader.GetNullableString(2));
+            states[reader.GetString(0)] = new StoredSourceState(reader.GetString(1), reader.GetNullableString(2), reader.GetString(3));
         }
 
         return states;
     }
 
-    public async Task SetSignaturesAsync(IReadOnlyCollection<(string ArticleId, string? Signature)> signatures, CancellationToken cancellationToken = default)
+    public async Task SetSignaturesAsync(
+        IReadOnlyCollection<(string ArticleId, string? Signature, string Folder)> signatures, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using var command = connection.Command("UPDATE articles SET source_signature = $signature WHERE id = $id", transaction);
+        await using var command = connection.Command("UPDATE articles SET source_signature = $signature, folder = $folder WHERE id = $id", transaction);
         var signature = command.Parameters.Add("$signature", SqliteType.Text);
         var id = command.Parameters.Add("$id", SqliteType.Text);
-        foreach (var (articleId, value) in signatures)
+        var folder = command.Parameters.Add("$folder", SqliteType.Text);
+        foreach (var (articleId, value, articleFolder) in signatures)
         {
+            folder.Value = articleFolder;
             signature.Value = (object?)value ?? DBNull.Value;
             id.Value = articleId;
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -59,12 +62,12 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
         var meta = article.Metadata;
         await using (var insert = connection.Command(
             """
-            INSERT INTO articles (id, content_hash, source_signature, title, publisher, url, published, date_certain, date_basis, body, warnings, ingested_at)
-            VALUES ($id, $hash, $signature, $title, $publisher, $url, $published, $certain, $basis, $body, $warnings, $at)
+            INSERT INTO articles (id, content_hash, source_signature, title, publisher, url, published, date_certain, date_basis, body, warnings, ingested_at, folder)
+            VALUES ($id, $hash, $signature, $title, $publisher, $url, $published, $certain, $basis, $body, $warnings, $at, $folder)
             """, transaction))
         {
             await insert
-                .With("$id", meta.Id).With("$hash", article.ContentHash).With("$signature", signature).With("$title", meta.Title)
+                .With("$id", meta.Id).With("$hash", article.ContentHash).With("$signature", signature).With("$folder", article.Folder).With("$title", meta.Title)
                 .With("$publisher", meta.Publisher).With("$url", meta.Url)
                 .With("$published", ArticleColumns.Format(meta.Date.Value)).With("$certain", meta.Date.Certain ? 1 : 0)
                 .With("$basis", meta.Date.Basis).With("$body", article.Body)
@@ -111,14 +114,17 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            $"SELECT {ArticleColumns.Select}, a.warnings, (SELECT count(*) FROM passages p WHERE p.article_id = a.id) " +
+            $"SELECT {ArticleColumns.Select}, a.warnings, (SELECT count(*) FROM passages p WHERE p.article_id = a.id), a.folder " +
             "FROM articles a ORDER BY a.id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var articles = new List<StoredArticle>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(ArticleColumns.Count)) ?? [];
-            articles.Add(new StoredArticle(ArticleColumns.Read(reader), warnings, reader.GetInt32(ArticleColumns.Count + 1)));
+            articles.Add(new StoredArticle(ArticleColumns.Read(reader), warnings, reader.GetInt32(ArticleColumns.Count + 1))
+            {
+                Folder = reader.GetString(ArticleColumns.Count + 2),
+            });
         }
 
         return articles;

@@ -28,6 +28,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IPassageLookup, SqlitePassageLookup>();
         services.AddSingleton<IBotStateStore, SqliteBotStateStore>();
         services.AddSingleton<IPassageVectorStore, SqlitePassageVectorStore>();
+        services.AddSingleton<IIngestLock, SqliteIngestLock>();
         return services;
     }
 }

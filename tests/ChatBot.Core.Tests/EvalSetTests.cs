@@ -28,7 +28,8 @@ public sealed class EvalSetTests
         var processor = new ArticleProcessor(
             new ArticleCleaner(),
             new ArticleMetadataExtractor(),
-            new PassageSplitter(Options.Create(new PassageOptions { MinLength = 120, MaxLength = 800 })));
+            new PassageSplitter(Options.Create(new PassageOptions { MinLength = 120, MaxLength = 800 })),
+            new ArticleSidecarParser(TimeProvider.System));
         return SeedArticles.All.ToDictionary(id => id, id => processor.Process(SeedArticles.Source(id)).Passages);
     });
 

@@ -18,7 +18,7 @@ internal static class SeedArticles
     public static readonly string[] All = [MoscowTimes, SputnikVisitsSuspended, RferlVladivostok, SputnikJapanVisit, SputnikAntalya];
 
     public static ArticleProcessor Processor() =>
-        new(new ArticleCleaner(), new ArticleMetadataExtractor(), new PassageSplitter(Options.Create(new PassageOptions())));
+        new(new ArticleCleaner(), new ArticleMetadataExtractor(), new PassageSplitter(Options.Create(new PassageOptions())), new ArticleSidecarParser(TimeProvider.System));
 
     public static string Raw(string id) => File.ReadAllText(Path.Combine(RepoPaths.Seeds, id + ".txt"));
 

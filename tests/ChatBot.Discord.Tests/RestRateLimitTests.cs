@@ -44,6 +44,12 @@ public sealed class RestRateLimitTests : IAsyncLifetime
 
         await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("4051", "cease-fire one"));
         var first = await _discord.WaitForRequestAsync(r => r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        // The fake records a request before it answers; the bot learns the bucket is empty only once it has read that
+        // answer (the handler logs the status after recording the headers). Sent earlier, the second message would
+        // rightly go out at once, which is what made this test flaky.
+        await Eventually.TrueAsync(
+            () => bot.Logs.Lines.Any(l => l.Level == LogLevel.Debug && l.Message.Contains("/messages → 200", StringComparison.Ordinal)),
+            "the bot to read the first response's rate-limit headers");
         await _discord.DispatchAsync("MESSAGE_CREATE", DirectMessage("4052", "cease-fire two"));
         var second = await _discord.WaitForRequestAsync(r => r.Path.EndsWith("/messages", StringComparison.Ordinal), occurrence: 2);
 

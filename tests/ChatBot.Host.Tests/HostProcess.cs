@@ -19,6 +19,8 @@ internal sealed class HostProcess : IDisposable
         ["Embeddings__Model"] = "none",
     };
 
+    public string DatabasePath => Path.Combine(_workDir.Path, "data", "chatbot.db");
+
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         using var process = Start(args);
@@ -30,7 +32,7 @@ internal sealed class HostProcess : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Starts the host without waiting for it (for long-running verbs such as <c>run</c>).</summary>
+    /// <summary>Starts the host and leaves it running, stdin open (long-running verbs such as <c>run</c>, interrupts, kills, concurrent runs).</summary>
     public Process Start(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ChatBot.Host.dll");

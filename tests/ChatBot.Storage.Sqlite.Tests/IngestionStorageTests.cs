@@ -11,7 +11,7 @@ namespace ChatBot.Storage.Sqlite.Tests;
 /// <summary>Ingest into a real SQLite file from a private copy of the seeds, so files can be changed and deleted.</summary>
 public sealed class IngestionStorageTests : IAsyncLifetime
 {
-    private readonly TempDirectory _seeds = new();
+    private readonly TempDirectory _seeds = TempDirectory.CopyOf(RepoPaths.Seeds);
     private SeedAnswerer _bot = null!;
 
     private ArticleLibrary Library => _bot.Services.GetRequiredService<ArticleLibrary>();
@@ -20,11 +20,6 @@ public sealed class IngestionStorageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Seeds))
-        {
-            File.Copy(file, _seeds.File(Path.GetFileName(file)));
-        }
-
         _bot = await SeedAnswerer.CreateAsync(_seeds.Path);
     }
 

@@ -43,6 +43,7 @@ public sealed class SeedAnswerer : IAsyncDisposable
         {
             ["Storage:DatabasePath"] = Path.Combine(directory.Path, "chatbot.db"),
             ["Library:SeedsPath"] = seedsPath ?? RepoPaths.Seeds,
+            ["Library:File"] = Path.Combine(directory.Path, "library.json"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -11,6 +11,18 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A fresh folder holding a copy of every file of <paramref name="folder"/> (e.g. the seeds, to change or break).</summary>
+    public static TempDirectory CopyOf(string folder)
+    {
+        var copy = new TempDirectory();
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            System.IO.File.Copy(file, copy.File(System.IO.Path.GetFileName(file)));
+        }
+
+        return copy;
+    }
+
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()

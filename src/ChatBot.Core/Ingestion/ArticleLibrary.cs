@@ -1,17 +1,26 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Ingestion;
 
 /// <summary>
-/// Keeps the index in step with the seeds folder with no setup step: the first question of a process syncs it
-/// (hashing unchanged files costs milliseconds), and <see cref="ReloadAsync"/> re-syncs on demand.
+/// Keeps the index in step with the library's folders (<see cref="LibraryFolders"/>) with no setup step: the first
+/// question of a process syncs it (unchanged files cost a stat), and <see cref="ReloadAsync"/> re-syncs on demand.
+/// One process writes at a time (<see cref="IIngestLock"/>). A start-up that finds another process syncing answers
+/// from the index as it stands instead of waiting, unless the index is still empty.
 /// </summary>
-public sealed class ArticleLibrary(ArticleIngestor ingestor, IOptions<LibraryOptions> options)
+public sealed class ArticleLibrary(
+    ArticleIngestor ingestor,
+    LibraryFolders folders,
+    IIngestLock ingestLock,
+    IArticleStore store,
+    ILogger<ArticleLibrary> logger)
 {
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(200);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IngestReport? _lastReport;
 
-    public string SeedsPath => options.Value.SeedsPath;
+    /// <summary>The library's folders (full paths).</summary>
+    public IReadOnlyList<string> Folders => folders.Current();
 
     /// <summary>Syncs once per process; later calls return the first sync's report.</summary>
     public async Task<IngestReport> EnsureCurrentAsync(CancellationToken cancellationToken = default)
@@ -21,14 +30,13 @@ public sealed class ArticleLibrary(ArticleIngestor ingestor, IOptions<LibraryOpt
             return report;
         }
 
-        return await SyncAsync(force: false, SeedsPath, cancellationToken);
+        return await SyncAsync(force: false, cancellationToken);
     }
 
-    /// <summary>Re-reads the folder (or another one) and applies what changed.</summary>
-    public Task<IngestReport> ReloadAsync(string? folder = null, CancellationToken cancellationToken = default) =>
-        SyncAsync(force: true, folder ?? SeedsPath, cancellationToken);
+    /// <summary>Re-reads every library folder and applies what changed, waiting for another process's sync if one runs.</summary>
+    public Task<IngestReport> ReloadAsync(CancellationToken cancellationToken = default) => SyncAsync(force: true, cancellationToken);
 
-    private async Task<IngestReport> SyncAsync(bool force, string folder, CancellationToken cancellationToken)
+    private async Task<IngestReport> SyncAsync(bool force, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -38,12 +46,53 @@ public sealed class ArticleLibrary(ArticleIngestor ingestor, IOptions<LibraryOpt
                 return report;
             }
 
-            _lastReport = await ingestor.IngestAsync(folder, cancellationToken);
+            var library = folders.Current();
+            await using var held = await ingestLock.TryAcquireAsync(cancellationToken) ?? await WaitOrSkipAsync(force, cancellationToken);
+            if (held is null)
+            {
+                _lastReport = new IngestReport([], [], [], [], await store.GetStoredArticlesAsync(cancellationToken))
+                {
+                    NotSyncedBecause = ingestLock.DescribeHolder(),
+                };
+                return _lastReport;
+            }
+
+            var synced = await ingestor.IngestAsync(library, cancellationToken);
+            if (synced.MissingFolders.Count == library.Count && synced.Articles.Count == 0)
+            {
+                throw new DirectoryNotFoundException(
+                    $"Article folder not found: {string.Join(", ", synced.MissingFolders)} (the library has no articles to answer from)");
+            }
+
+            _lastReport = synced;
             return _lastReport;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Another process is syncing. A start-up with articles to answer from goes ahead with them (null); an explicit
+    /// reload, or an empty index, waits for the lock and says what it waits for.
+    /// </summary>
+    private async Task<IAsyncDisposable?> WaitOrSkipAsync(bool force, CancellationToken cancellationToken)
+    {
+        if (!force && (await store.GetSourceStatesAsync(cancellationToken)).Count > 0)
+        {
+            logger.LogWarning("Not syncing the library: {Holder}; answering from the index as it stands", ingestLock.DescribeHolder());
+            return null;
+        }
+
+        logger.LogWarning("Waiting for {Holder} to finish…", ingestLock.DescribeHolder());
+        while (true)
+        {
+            await Task.Delay(LockPoll, cancellationToken);
+            if (await ingestLock.TryAcquireAsync(cancellationToken) is { } acquired)
+            {
+                return acquired;
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Passages;
 
 namespace ChatBot.Core.Ingestion;
 
 /// <summary>Cleans a scrape, extracts its metadata and splits it into passages.</summary>
-public sealed class ArticleProcessor(ArticleCleaner cleaner, ArticleMetadataExtractor extractor, PassageSplitter splitter)
+public sealed class ArticleProcessor(
+    ArticleCleaner cleaner, ArticleMetadataExtractor extractor, PassageSplitter splitter, ArticleSidecarParser sidecars)
 {
     /// <summary>
     /// Part of every content hash: bump it when cleaning, metadata or splitting rules change, so stored
@@ -15,6 +15,7 @@ public sealed class ArticleProcessor(ArticleCleaner cleaner, ArticleMetadataExtr
     /// </summary>
     public const string PipelineVersion = "1";
 
+    /// <exception cref="InvalidDataException">The sidecar is broken or invalid; the message names it, the field and the expected format.</exception>
     public ProcessedArticle Process(ArticleSource source)
     {
         var sidecar = ParseSidecar(source);
@@ -23,7 +24,7 @@ public sealed class ArticleProcessor(ArticleCleaner cleaner, ArticleMetadataExtr
         var body = ArticleBody.From(scrape.Blocks);
         var passages = splitter.Split(source.Id, body);
         var warnings = passages.Count == 0 ? extracted.Warnings.Append("no passages: the body is empty").ToList() : extracted.Warnings;
-        return new ProcessedArticle(extracted.Metadata, body.Text, passages, warnings, ContentHash(source));
+        return new ProcessedArticle(extracted.Metadata, body.Text, passages, warnings, ContentHash(source)) { Folder = source.Folder };
     }
 
     public static string ContentHash(ArticleSource source)
@@ -32,29 +33,23 @@ public sealed class ArticleProcessor(ArticleCleaner cleaner, ArticleMetadataExtr
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
-    private static ArticleSidecar? ParseSidecar(ArticleSource source)
+    private ArticleSidecar? ParseSidecar(ArticleSource source)
     {
         if (source.SidecarJson is null)
         {
             return null;
         }
 
-        ArticleSidecar? sidecar;
         try
         {
-            sidecar = JsonSerializer.Deserialize<ArticleSidecar>(source.SidecarJson);
+            return sidecars.Parse(source.SidecarJson);
         }
-        catch (JsonException ex)
+        catch (InvalidDataException ex)
         {
-            throw new InvalidDataException($"{source.Id}{SeedFolderReader.SidecarSuffix}: not valid JSON ({ex.Message})", ex);
+            throw new InvalidDataException($"{SidecarPath(source)}: {ex.Message}", ex);
         }
-
-        if (sidecar is { Published: not null, DateBasis: null or "" })
-        {
-            throw new InvalidDataException(
-                $"{source.Id}{SeedFolderReader.SidecarSuffix}: 'date_basis' is required when 'published' is given");
-        }
-
-        return sidecar;
     }
+
+    private static string SidecarPath(ArticleSource source) =>
+        source.Path.EndsWith(".txt", StringComparison.Ordinal) ? source.Path[..^4] + SeedFolderReader.SidecarSuffix : source.Id + SeedFolderReader.SidecarSuffix;
 }

@@ -13,6 +13,7 @@ public sealed class PassageEmbeddingStep(
     DenseIndex dense,
     IPassageVectorStore vectors,
     IOptions<HybridOptions> options,
+    IIngestProgressSink progress,
     ILogger<PassageEmbeddingStep> logger) : IIngestStep
 {
     public async Task RunAsync(bool articlesChanged, CancellationToken cancellationToken = default)
@@ -38,6 +39,8 @@ public sealed class PassageEmbeddingStep(
         }
 
         var clock = Stopwatch.StartNew();
+        var done = 0;
+        progress.Report(new IngestProgress("embedding", 0, missing.Count, "passages"));
         foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
         {
             var texts = batch.Select(p => options.Value.EmbedArticleTitle ? $"{p.ArticleTitle}. {p.Text}" : p.Text).ToList();
@@ -46,6 +49,7 @@ public sealed class PassageEmbeddingStep(
                 vectorSet,
                 batch.Select((p, i) => (p.PassageId, embeddings[i].Vector)).ToList(),
                 cancellationToken);
+            progress.Report(new IngestProgress("embedding", done += batch.Length, missing.Count, "passages"));
         }
 
         logger.LogInformation(

@@ -9,7 +9,15 @@ public sealed record ProcessedArticle(
     string Body,
     IReadOnlyList<Passage> Passages,
     IReadOnlyList<string> Warnings,
-    string ContentHash);
+    string ContentHash)
+{
+    /// <summary>The library folder (full path) the article's file is in; empty when not read from a library folder.</summary>
+    public string Folder { get; init; } = string.Empty;
+}
 
 /// <summary>What the store knows about an article, for reports and catalogues.</summary>
-public sealed record StoredArticle(ArticleMetadata Metadata, IReadOnlyList<string> Warnings, int PassageCount);
+public sealed record StoredArticle(ArticleMetadata Metadata, IReadOnlyList<string> Warnings, int PassageCount)
+{
+    /// <summary>The library folder the article came from; empty for articles stored before folders were recorded.</summary>
+    public string Folder { get; init; } = string.Empty;
+}

@@ -66,6 +66,7 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
         ChatBotHostBuilder.Build(HostMode.Cli, builder =>
         {
             builder.Configuration["Library:SeedsPath"] = articlesFolder;
+            builder.Configuration["Library:File"] = databasePath + ".library.json"; // never the user's library
             builder.Configuration["Storage:DatabasePath"] = databasePath;
         });
 
@@ -92,6 +93,7 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
         var environment = new Dictionary<string, string>
         {
             ["Library__SeedsPath"] = articlesFolder,
+            ["Library__File"] = databasePath + ".library.json",
             ["Storage__DatabasePath"] = databasePath,
         };
         for (var run = 0; run < ColdRuns; run++)

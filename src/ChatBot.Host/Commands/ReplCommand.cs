@@ -21,7 +21,10 @@ internal static class ReplCommand
     public static void SetAction(Command command) =>
         command.SetAction((_, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
-            var session = ActivatorUtilities.CreateInstance<ReplSession>(services, AnsiConsole.Console, Console.In);
+            using IReplInputSource input = Console.IsInputRedirected
+                ? new TextReaderInput(Console.In, handleCtrlC: true)
+                : new TerminalLineEditor(() => Console.ReadKey(intercept: true), Console.Out);
+            var session = ActivatorUtilities.CreateInstance<ReplSession>(services, AnsiConsole.Console, input);
             await session.RunAsync(ct);
             return VerbRunner.Ok;
         }, cancellationToken, configure: builder => builder.Services.AddSingleton<ArticleTable>()));

@@ -41,6 +41,11 @@ internal static class RunCommand
                     // Hosted services start in order: the index is ready before any platform takes a question.
                     builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LibraryWarmupService>());
                 }
+                else
+                {
+                    // Nothing will run: "Application started. Press Ctrl+C to shut down." would be the first, wrong, line.
+                    builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+                }
             });
             return code;
         });

@@ -1,6 +1,9 @@
 using ChatBot.Core;
+using ChatBot.Core.Ingestion;
+using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Retrieval;
+using ChatBot.Host.Terminal;
 using ChatBot.Host.Embeddings;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Hosting;
 
@@ -27,18 +31,26 @@ internal static class ChatBotHostBuilder
         });
         builder.Configuration.AddUserSecrets(typeof(ChatBotHostBuilder).Assembly, optional: true);
 
+        var terminal = TerminalCapabilities.Detect();
+        var statusLine = new StatusLine();
+        builder.Services.AddSingleton(terminal).AddSingleton(statusLine)
+            .AddSingleton(new CliLogFormatterSettings(mode == HostMode.Service, CommandLineFlags.Verbose))
+            .AddSingleton<IIngestProgressSink>(sp => new ProgressDisplay(terminal, statusLine, Console.Error, TimeProvider.System))
+            .AddSingleton<IValidateOptions<OnnxEmbeddingOptions>, EmbeddingModelNameValidator>();
+        // A CLI verb is not an application being started and shut down; the bot service's lifetime lines stay.
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = mode == HostMode.Cli);
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddSimpleConsole(options =>
+        builder.Logging.AddConsole(options =>
         {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss.fff ";
+            options.LogToStandardErrorThreshold = LogLevel.Trace;
+            options.FormatterName = CliLogFormatter.FormatterName;
         });
+        builder.Logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
         // The host logs a start-up failure with its stack trace; VerbRunner reports it as one clear line instead.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         if (mode == HostMode.Cli && builder.Configuration["Logging:LogLevel:Default"] is null)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(CommandLineFlags.Verbose ? LogLevel.Information : LogLevel.Warning);
         }
 
         builder.Services

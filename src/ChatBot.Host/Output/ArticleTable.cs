@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Ingestion;
+using ChatBot.Host.Terminal;
 using Spectre.Console;
 
 namespace ChatBot.Host.Output;
@@ -27,7 +28,8 @@ internal sealed class ArticleTable(CitationFormatter citations)
         foreach (var article in articles)
         {
             var meta = article.Metadata;
-            console.MarkupLine($"[bold]{Markup.Escape(meta.Id)}[/] link: {Markup.Escape(meta.Url ?? "unknown")}");
+            console.MarkupLine($"[bold]{Markup.Escape(meta.Id)}[/] folder: {Markup.Escape(article.Folder is { Length: > 0 } folder ? folder : "unknown")}");
+            UnbrokenLines.Write(console, $"link: {meta.Url ?? "unknown"}", indent: "  ");
             console.MarkupLine($"  [grey]date basis: {Markup.Escape(meta.Date.Basis)}[/]");
             foreach (var warning in article.Warnings)
             {

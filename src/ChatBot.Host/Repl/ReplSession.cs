@@ -4,6 +4,7 @@ using ChatBot.Core.Articles;
 using ChatBot.Core.Conversation;
 using ChatBot.Core.Ingestion;
 using ChatBot.Host.Output;
+using ChatBot.Host.Terminal;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -11,8 +12,9 @@ namespace ChatBot.Host.Repl;
 
 /// <summary>
 /// The interactive console: a prompt, answers with their citations, and a few ':' commands.
-/// Reads lines from <paramref name="input"/> so Ctrl+D (end of input) ends the session like :quit. What it says
-/// comes from the conversation turn every surface shares, with the REPL's own command names.
+/// Ctrl+D (end of input) ends the session like :quit; Ctrl+C drops the line being typed and a second Ctrl+C in a
+/// row ends the session; a failing :reload is reported and the session goes on. What it says comes from the
+/// conversation turn every surface shares, with the REPL's own command names.
 /// </summary>
 internal sealed class ReplSession(
     IQuestionAnswerer answerer,
@@ -22,7 +24,7 @@ internal sealed class ReplSession(
     ArticleTable articleTable,
     CitationFormatter citations,
     IAnsiConsole console,
-    TextReader input)
+    IReplInputSource input)
 {
     /// <summary>The REPL's command names; a local console has no per-user limit.</summary>
     public static ConversationSurface Surface { get; } = new("repl", ":help", ":sources", "Type a question and press Enter.");
@@ -36,17 +38,26 @@ internal sealed class ReplSession(
         console.MarkupLine($"[bold]ChatBot[/] — ask about {report.Articles.Count} news articles; every answer says where it came from.");
         console.MarkupLine("[grey]Type a question, :help for commands, :quit or Ctrl+D to leave.[/]");
 
+        var interrupted = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             console.Markup("[bold green]ask>[/] ");
-            var line = await input.ReadLineAsync(cancellationToken);
-            if (line is null)
+            var read = await input.ReadAsync(cancellationToken);
+            if (read.Kind == ReplInputKind.End || (read.Kind == ReplInputKind.Interrupt && interrupted))
             {
                 console.WriteLine();
                 return;
             }
 
-            line = line.Trim();
+            if (read.Kind == ReplInputKind.Interrupt)
+            {
+                interrupted = true;
+                console.MarkupLine("[grey](Ctrl+C again, :quit or Ctrl+D to leave)[/]");
+                continue;
+            }
+
+            interrupted = false;
+            var line = read.Line.Trim();
             if (line.StartsWith(':'))
             {
                 if (!await RunCommandAsync(line, cancellationToken))
@@ -78,10 +89,19 @@ internal sealed class ReplSession(
                 articleTable.Write(console, (await library.EnsureCurrentAsync(cancellationToken)).Articles);
                 return true;
             case ":reload":
-                var report = await library.ReloadAsync(cancellationToken: cancellationToken);
-                console.MarkupLine(
-                    $"reloaded: added {report.Added.Count}, updated {report.Updated.Count}, " +
-                    $"unchanged {report.Unchanged.Count}, removed {report.Removed.Count}");
+                try
+                {
+                    var report = await library.ReloadAsync(cancellationToken);
+                    console.MarkupLine(
+                        $"reloaded: added {report.Added.Count}, updated {report.Updated.Count}, " +
+                        $"unchanged {report.Unchanged.Count}, removed {report.Removed.Count}, skipped {report.Skipped.Count}");
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+                {
+                    // The index as it was still answers; the session goes on.
+                    console.MarkupLine($"[red]Reload failed:[/] {Markup.Escape(ex.Message)}");
+                }
+
                 return true;
             case ":debug":
                 _debug = !_debug;
@@ -104,7 +124,7 @@ internal sealed class ReplSession(
         foreach (var passage in answer.Passages)
         {
             console.MarkupLine($"[italic]“{Markup.Escape(passage.Text)}”[/]");
-            console.MarkupLine($"  [grey]— {Markup.Escape(citations.Format(passage.Article))}[/]");
+            UnbrokenLines.Write(console, "— " + citations.Format(passage.Article), new Style(Color.Grey), indent: "  ");
             if (_debug)
             {
                 console.MarkupLine(

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ChatBot.Host.Tests;
+
+/// <summary>Ctrl+C in the REPL of the real executable (SIGINT, as a terminal sends it): the first is noted, a second leaves.</summary>
+public sealed class ReplInterruptTests
+{
+    [Fact]
+    public async Task The_first_ctrl_c_keeps_the_session_and_a_second_one_ends_it()
+    {
+        using var host = new HostProcess();
+        using var repl = host.Start("repl");
+        var stdout = new StringBuilder();
+        repl.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };
+        repl.BeginOutputReadLine();
+        repl.BeginErrorReadLine();
+        string Output() { lock (stdout) { return stdout.ToString(); } }
+
+        await repl.StandardInput.WriteLineAsync("Where is Nagato?");
+        await repl.StandardInput.FlushAsync();
+        await WaitForAsync(() => Output().Contains("Nagato", StringComparison.Ordinal));
+
+        Interrupt(repl);
+        await WaitForAsync(() => Output().Contains("Ctrl+C again", StringComparison.Ordinal));
+        Assert.False(repl.HasExited);
+        await repl.StandardInput.WriteLineAsync(":help");
+        await repl.StandardInput.FlushAsync();
+        await WaitForAsync(() => Output().Contains(":sources", StringComparison.Ordinal));
+
+        Interrupt(repl); // a line was entered since the last one: this one only clears again
+        await WaitForAsync(() => Output().Split("Ctrl+C again").Length == 3);
+        Assert.False(repl.HasExited);
+        Interrupt(repl);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await repl.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, repl.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_failing_reload_is_reported_and_the_session_goes_on()
+    {
+        using var host = new HostProcess();
+        using var repl = host.Start("repl");
+        var stdout = repl.StandardOutput.ReadToEndAsync();
+        var stderr = repl.StandardError.ReadToEndAsync();
+        await repl.StandardInput.WriteLineAsync("Where is Nagato?");
+        await repl.StandardInput.FlushAsync();
+        await WaitForAsync(() => File.Exists(host.DatabasePath));
+        Directory.CreateDirectory(Path.Combine(host.WorkingDirectory, "data"));
+        await File.WriteAllTextAsync(Path.Combine(host.WorkingDirectory, "data", "library.json"), "{ \"Folders\": [ ");
+        await repl.StandardInput.WriteLineAsync(":reload");
+        await repl.StandardInput.WriteLineAsync("Where is Nagato?");
+        repl.StandardInput.Close();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await repl.WaitForExitAsync(timeout.Token);
+        var output = await stdout;
+        Assert.True(repl.ExitCode == 0, await stderr);
+        Assert.Contains("Reload failed:", output, StringComparison.Ordinal);
+        Assert.Contains("library.json", output, StringComparison.Ordinal);
+        var failed = output.IndexOf("Reload failed:", StringComparison.Ordinal);
+        Assert.Contains("Nagato", output[..failed], StringComparison.Ordinal);
+        Assert.Contains("Nagato", output[(failed + output[failed..].IndexOf('\n', StringComparison.Ordinal))..], StringComparison.Ordinal); // answered after it too
+    }
+
+    private static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the condition never held");
+            await Task.Delay(20);
+        }
+    }
+}
