@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Coordination;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Passages;
 using ChatBot.Core.Retrieval;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LibraryFolders>();
         services.TryAddSingleton<IIngestProgressSink, SilentIngestProgress>();
         services.AddSingleton<SeedFolderReader>();
+        services.TryAddSingleton<IIngestLock, InProcessIngestLock>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleLibrary>();
 
@@ -59,6 +61,24 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<CitationFormatter>();
         services.AddSingleton<PlainTextAnswerRenderer>();
+
+        services.AddOptions<UpdateClaimOptions>().Bind(configuration.GetSection(UpdateClaimOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddSingleProcessCoordination();
+    }
+
+    /// <summary>
+    /// Coordination for one replica (update claims in memory, leadership within the process), each only where none is
+    /// registered yet: a shared store (<c>AddPostgresStorage</c>) replaces them, whichever is called first.
+    /// Platforms that claim updates call it too, so they also run in hosts without the Core registrations.
+    /// </summary>
+    public static IServiceCollection AddSingleProcessCoordination(this IServiceCollection services)
+    {
+        services.AddOptions<UpdateClaimOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReplicaIdentity>();
+        services.TryAddSingleton<IUpdateClaimStore, InProcessUpdateClaims>();
+        services.TryAddSingleton<ILeaderElection, InProcessLeaderElection>();
+        services.TryAddSingleton<OnceAcrossReplicas>();
         return services;
     }
 }

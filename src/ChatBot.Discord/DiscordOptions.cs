@@ -43,6 +43,22 @@ public sealed class DiscordOptions
 
     public TimeSpan GatewaySendWindow { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The one gateway shard this process runs (0-based), with <see cref="ShardCount"/>: each replica owns its shards
+    /// and answers what arrives on them. Leave both unset for one process that runs every shard Discord recommends
+    /// (<c>GET /gateway/bot</c> → <c>shards</c>).
+    /// </summary>
+    public int? ShardId { get; set; }
+
+    /// <summary>Total shards across all replicas; set together with <see cref="ShardId"/>.</summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>
+    /// Discord's identify window: at most one IDENTIFY per window for each bucket (shard id % max_concurrency).
+    /// Tests shorten it; in production leave it at Discord's 5 s.
+    /// </summary>
+    public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often to refresh the typing indicator while an answer is being prepared (Discord shows it ~10 s).</summary>
     public TimeSpan TypingRefreshInterval { get; set; } = TimeSpan.FromSeconds(8);
 }

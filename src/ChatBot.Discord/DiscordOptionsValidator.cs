@@ -59,6 +59,20 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:GatewaySendLimit must be 1–120 per positive Discord:GatewaySendWindow (Discord allows 120 per 60 s).");
         }
 
+        if (options.ShardId.HasValue != options.ShardCount.HasValue)
+        {
+            failures.Add("Discord:ShardId and Discord:ShardCount are set together (or neither, to run every shard in this process).");
+        }
+        else if (options.ShardCount is { } count && (count < 1 || options.ShardId < 0 || options.ShardId >= count))
+        {
+            failures.Add($"Discord:ShardId must be between 0 and Discord:ShardCount - 1 (got {options.ShardId} of {count}).");
+        }
+
+        if (options.IdentifyInterval < TimeSpan.Zero)
+        {
+            failures.Add("Discord:IdentifyInterval must not be negative.");
+        }
+
         if (options.TypingRefreshInterval <= TimeSpan.Zero)
         {
             failures.Add("Discord:TypingRefreshInterval must be positive.");

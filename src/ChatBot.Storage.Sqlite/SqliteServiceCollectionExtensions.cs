@@ -24,7 +24,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<SqliteArticleStore>();
         services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.AddSingleton<IArticleCatalog>(sp => sp.GetRequiredService<SqliteArticleStore>());
-        services.AddSingleton<ILexicalIndexSource, SqliteLexicalIndexSource>();
+        services.AddSingleton<ILexicalIndexStore, SqliteLexicalIndexStore>();
+        services.AddSingleton<ILexicalIndexSource, LexicalIndexCache>();
         services.AddSingleton<IPassageLookup, SqlitePassageLookup>();
         services.AddSingleton<IBotStateStore, SqliteBotStateStore>();
         services.AddSingleton<IPassageVectorStore, SqlitePassageVectorStore>();

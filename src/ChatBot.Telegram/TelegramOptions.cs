@@ -15,6 +15,12 @@ public sealed class TelegramOptions
     /// <summary>Bot API server; point it at a local server or a test fake.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
+    /// <summary>
+    /// The scope of this bot's update claims across replicas: update ids count per bot, so the bot's id (the token's
+    /// part before the colon, which is public) keeps two bots sharing one database apart.
+    /// </summary>
+    public string ClaimScope => "telegram:" + (Token ?? "").Split(':')[0];
+
     public TelegramMode Mode { get; set; } = TelegramMode.Polling;
 
     public TelegramWebhookOptions Webhook { get; set; } = new();

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Conversation;
 using ChatBot.Telegram.Api;
@@ -37,6 +38,9 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramBotStartup>();
         services.TryAddSingleton<TelegramOffsetStore>();
         services.TryAddSingleton<TelegramUpdateDispatcher>();
+
+        // Single-process coordination unless the host registered a shared store (AddPostgresStorage).
+        services.AddSingleProcessCoordination();
 
         services.AddHttpClient(nameof(TelegramApi), http =>
             {

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>
-/// Keeps the bot connected to the Discord gateway: discovers the URL, identifies, resumes after drops,
-/// and hands every dispatch event to one callback. Ends only when cancelled or on a fatal close
-/// (<see cref="DiscordGatewayFatalException"/>).
+/// Keeps the bot connected to the Discord gateway: discovers the URL and the recommended shard count, runs this
+/// process's shards (the configured <c>Discord:ShardId</c> of <c>Discord:ShardCount</c>, or all of them), identifies
+/// within Discord's <c>max_concurrency</c> limit, resumes after drops, and hands every dispatch of every shard to one
+/// callback. Ends only when cancelled or on a fatal close (<see cref="DiscordGatewayFatalException"/>), which stops
+/// every shard.
 /// </summary>
 public sealed class DiscordGatewayClient(
     DiscordRestClient rest,
@@ -15,61 +17,89 @@ public sealed class DiscordGatewayClient(
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger)
 {
-    private readonly GatewaySession _session = new();
-
     /// <summary>The intents to identify with, from the options.</summary>
     public GatewayIntents Intents =>
         GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.DirectMessages
         | (options.Value.MessageContentIntent ? GatewayIntents.MessageContent : GatewayIntents.None);
 
-    /// <param name="onDispatch">Called for every dispatch in order; must return quickly (queue slow work).</param>
+    /// <summary>The shards this process runs, known once the gateway has been discovered.</summary>
+    public IReadOnlyList<GatewayShard> Shards { get; private set; } = [];
+
+    /// <param name="onDispatch">Called for every dispatch in order (per shard); must return quickly (queue slow work).</param>
     /// <param name="cancellationToken">Stops the client.</param>
     public async Task RunAsync(Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var discovery = new ReconnectBackoff(settings.ReconnectDelay, settings.MaxReconnectDelay, Random.Shared);
+        var gateway = await DiscoverGatewayAsync(discovery, cancellationToken);
+        Shards = settings.ShardId is { } id && settings.ShardCount is { } count
+            ? [new GatewayShard(id, count)]
+            : [.. Enumerable.Range(0, Math.Max(1, gateway.Shards)).Select(shard => new GatewayShard(shard, Math.Max(1, gateway.Shards)))];
+        var identifyGate = new IdentifyGate(gateway.SessionStartLimit?.MaxConcurrency ?? 1, settings.IdentifyInterval, time);
+        logger.LogInformation(
+            "Discord gateway: running shard(s) {Shards} (max_concurrency {MaxConcurrency})", string.Join(", ", Shards), identifyGate.MaxConcurrency);
+
+        // One fatal shard stops them all: the token or intents are wrong for every one of them.
+        using var stopAll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = Shards.Select(shard => RunShardAsync(shard, gateway.Url, identifyGate, onDispatch, stopAll)).ToList();
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunShardAsync(
+        GatewayShard shard, string gatewayUrl, IdentifyGate identifyGate, Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationTokenSource stopAll)
+    {
+        var settings = options.Value;
+        var session = new GatewaySession();
         var backoff = new ReconnectBackoff(settings.ReconnectDelay, settings.MaxReconnectDelay, Random.Shared);
-        var gatewayUrl = await DiscoverGatewayAsync(backoff, cancellationToken);
-
-        while (true)
+        var cancellationToken = stopAll.Token;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var resume = _session.CanResume;
-            var url = resume ? _session.ResumeUrl! : gatewayUrl;
-
-            ConnectionOutcome outcome;
-            await using (var connection = new GatewayConnection(_session, settings.Token, Intents, settings, time, Random.Shared, logger))
+            while (true)
             {
-                outcome = await connection.RunAsync(GatewayUri(url), resume, onDispatch, cancellationToken);
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var resume = session.CanResume;
+                var url = resume ? session.ResumeUrl! : gatewayUrl;
+                ConnectionOutcome outcome;
+                await using (var connection = new GatewayConnection(session, settings.Token, Intents, shard, identifyGate, settings, time, Random.Shared, logger))
+                {
+                    outcome = await connection.RunAsync(GatewayUri(url), resume, onDispatch, cancellationToken);
+                }
 
-            if (outcome.Established)
-            {
-                backoff.Reset();
-            }
+                if (outcome.Established)
+                {
+                    backoff.Reset();
+                }
 
-            switch (outcome.Action)
-            {
-                case CloseCodeAction.Fatal:
-                    throw new DiscordGatewayFatalException($"Discord gateway refused the bot: {outcome.Reason}. The Discord side is stopped; the rest of the bot keeps running.");
-                case CloseCodeAction.Reidentify:
-                    _session.Reset();
-                    break;
-            }
+                switch (outcome.Action)
+                {
+                    case CloseCodeAction.Fatal:
+                        throw new DiscordGatewayFatalException($"Discord gateway refused the bot: {outcome.Reason}. The Discord side is stopped; the rest of the bot keeps running.");
+                    case CloseCodeAction.Reidentify:
+                        session.Reset();
+                        break;
+                }
 
-            // After op 9 Discord asks for a random 1–5 s pause; scaled by ReconnectDelay (1 s by default) so tests stay fast.
-            var delay = outcome.InvalidSession
-                ? settings.ReconnectDelay * (1 + (4 * Random.Shared.NextDouble()))
-                : backoff.Next();
-            logger.LogWarning(
-                "Discord gateway connection ended: {Reason}; {Next} in {DelayMs} ms",
-                outcome.Reason,
-                _session.CanResume ? "resuming" : "identifying afresh",
-                (int)delay.TotalMilliseconds);
-            await Task.Delay(delay, time, cancellationToken);
+                // After op 9 Discord asks for a random 1–5 s pause; scaled by ReconnectDelay (1 s by default) so tests stay fast.
+                var delay = outcome.InvalidSession
+                    ? settings.ReconnectDelay * (1 + (4 * Random.Shared.NextDouble()))
+                    : backoff.Next();
+                logger.LogWarning(
+                    "Discord gateway connection of shard {Shard} ended: {Reason}; {Next} in {DelayMs} ms",
+                    shard,
+                    outcome.Reason,
+                    session.CanResume ? "resuming" : "identifying afresh",
+                    (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+        catch (DiscordGatewayFatalException)
+        {
+            await stopAll.CancelAsync();
+            throw;
         }
     }
 
-    private async Task<string> DiscoverGatewayAsync(ReconnectBackoff backoff, CancellationToken cancellationToken)
+    private async Task<GatewayBotResponse> DiscoverGatewayAsync(ReconnectBackoff backoff, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -83,7 +113,7 @@ public sealed class DiscordGatewayClient(
                     await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfterMs), time, cancellationToken);
                 }
 
-                return info.Url;
+                return info;
             }
             catch (DiscordApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
             {

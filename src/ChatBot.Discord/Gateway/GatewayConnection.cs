@@ -21,6 +21,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private readonly GatewaySession _session;
     private readonly string _token;
     private readonly GatewayIntents _intents;
+    private readonly GatewayShard _shard;
+    private readonly IdentifyGate _identifyGate;
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly ILogger _logger;
@@ -31,6 +33,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
         GatewaySession session,
         string token,
         GatewayIntents intents,
+        GatewayShard shard,
+        IdentifyGate identifyGate,
         DiscordOptions options,
         TimeProvider time,
         Random random,
@@ -39,6 +43,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
         _session = session;
         _token = token;
         _intents = intents;
+        _shard = shard;
+        _identifyGate = identifyGate;
         _time = time;
         _random = random;
         _logger = logger;
@@ -81,10 +87,18 @@ internal sealed class GatewayConnection : IAsyncDisposable
             }
             else
             {
-                await SendAsync(
-                    GatewayOpCode.Identify,
-                    new IdentifyData(_token, (int)_intents, new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "ChatBot", "ChatBot")),
-                    cancellationToken);
+                // The limit counts IDENTIFY frames, so the turn is taken here, with heartbeats already running.
+                using (await _identifyGate.WaitTurnAsync(_shard, cancellationToken))
+                {
+                    await SendAsync(
+                        GatewayOpCode.Identify,
+                        new IdentifyData(
+                            _token,
+                            (int)_intents,
+                            new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "ChatBot", "ChatBot"),
+                            _shard.ToIdentifyField()),
+                        cancellationToken);
+                }
             }
 
             // On stop, close with 1000 so Discord ends the session and shows the bot offline at once; the receive below
@@ -112,7 +126,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
                             var ready = payload.Data.Deserialize<ReadyData>()!;
                             _session.Started(ready.SessionId, ready.ResumeGatewayUrl);
                             established = true;
-                            _logger.LogInformation("Discord gateway ready as user {UserId}", ready.User.Id);
+                            _logger.LogInformation("Discord gateway shard {Shard} ready as user {UserId}", _shard, ready.User.Id);
                         }
                         else if (payload.EventName == "RESUMED")
                         {

@@ -8,7 +8,8 @@ internal sealed record HelloData([property: JsonPropertyName("heartbeat_interval
 internal sealed record IdentifyData(
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("intents")] int Intents,
-    [property: JsonPropertyName("properties")] IdentifyProperties Properties);
+    [property: JsonPropertyName("properties")] IdentifyProperties Properties,
+    [property: JsonPropertyName("shard")] int[] Shard);
 
 internal sealed record IdentifyProperties(
     [property: JsonPropertyName("os")] string Os,

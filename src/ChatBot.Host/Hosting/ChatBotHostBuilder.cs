@@ -55,7 +55,7 @@ internal static class ChatBotHostBuilder
 
         builder.Services
             .AddChatBotCore(builder.Configuration)
-            .AddSqliteStorage(builder.Configuration)
+            .AddConfiguredStorage(builder.Configuration)
             // The embedding model wired to Core's port: one set-up, started with the host, its progress in the log.
             .AddEmbeddingModel(builder.Configuration)
             .AddSingleton<ModelSetupLog>()

@@ -70,7 +70,8 @@ internal static class VerbRunner
             }
             catch (Exception ex)
             {
-                var expected = ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException;
+                var expected = ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException
+                    or System.Data.Common.DbException;
                 await Console.Error.WriteLineAsync(
                     "Error: " + ex.Message + (verbose || expected ? string.Empty : $" ({ex.GetType().Name}; --verbose shows where)"));
                 if (verbose)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,14 @@ namespace ChatBot.Telegram.Hosting;
 /// offset of the earliest unfinished update, so Telegram forgets nothing that is still being answered; a poll that
 /// brings nothing new is followed by a short pause, so a server that answers at once (short polling, or updates still
 /// in flight) never turns the loop into a tight one. On stop it takes no new updates, lets the dispatcher finish what
-/// is in flight (bounded by <see cref="TelegramOptions.ShutdownGrace"/>) and save the position.
+/// is in flight (bounded by <see cref="TelegramOptions.ShutdownGrace"/>) and save the position. Telegram allows one
+/// getUpdates client per bot, so with several replicas only the leader of <see cref="LeaderRole"/> polls; the others
+/// wait, and one takes over (from the stored position) when the leader dies. Losing leadership ends the term like a
+/// stop does; updates are claimed as in webhook mode, so none is answered twice across terms.
 /// </summary>
 public sealed class TelegramPollingService(
     TelegramApi api,
+    ILeaderElection leaders,
     TelegramBotStartup startup,
     TelegramUpdateDispatcher dispatcher,
     TelegramOffsetStore offsets,
@@ -25,45 +30,106 @@ public sealed class TelegramPollingService(
 {
     public const string OffsetStateKey = TelegramOffsetStore.OffsetKey;
 
+    public const string LeaderRole = "telegram-polling";
+
     private static readonly TimeSpan PollFailureBackoff = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // getUpdates is refused while a webhook is set, so remove any left from webhook mode.
-        if (!await startup.TryStartAsync(api.DeleteWebhookAsync, stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            return;
+            var leadership = await AcquireLeadershipAsync(stoppingToken);
+            if (leadership is null)
+            {
+                return;
+            }
+
+            await using (leadership)
+            {
+                using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leadership.Lost);
+                try
+                {
+                    if (!await LeadAsync(leading.Token))
+                    {
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (leading.IsCancellationRequested)
+                {
+                }
+            }
+
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("No longer the Telegram polling leader; waiting to lead again");
+            }
+        }
+    }
+
+    /// <summary>Waits until this replica leads polling; null when stopping first. An unreachable store is retried.</summary>
+    private async Task<ILeadership?> AcquireLeadershipAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await leaders.AcquireAsync(LeaderRole, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError("Cannot take part in the Telegram polling election: {Reason}; trying again in {Delay}", ex.Message, PollFailureBackoff);
+                if (!await PauseAsync(PollFailureBackoff, stoppingToken))
+                {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /// <summary>One leadership term: polls until stopped or leadership is lost; false when the bot cannot start at all.</summary>
+    private async Task<bool> LeadAsync(CancellationToken leading)
+    {
+        // getUpdates is refused while a webhook is set, so remove any left from webhook mode.
+        if (!await startup.TryStartAsync(api.DeleteWebhookAsync, leading))
+        {
+            return false;
         }
 
-        dispatcher.Restore(await offsets.LoadAsync(stoppingToken));
+        dispatcher.Restore(await offsets.LoadAsync(leading));
         logger.LogInformation("Polling Telegram updates from offset {Offset}", dispatcher.PollOffset?.ToString(CultureInfo.InvariantCulture) ?? "(none)");
         try
         {
-            await PollAsync(stoppingToken);
+            await PollAsync(leading);
         }
         finally
         {
             await dispatcher.DrainAsync(options.Value.ShutdownGrace);
         }
+
+        return true;
     }
 
-    private async Task PollAsync(CancellationToken stoppingToken)
+    private async Task PollAsync(CancellationToken leading)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!leading.IsCancellationRequested)
         {
             global::Telegram.Bot.Types.Update[] updates;
             try
             {
-                updates = await api.GetUpdatesAsync(ToBotApiOffset(dispatcher.PollOffset), stoppingToken);
+                updates = await api.GetUpdatesAsync(ToBotApiOffset(dispatcher.PollOffset), leading);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (leading.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex) when (ex is RequestException or TelegramUnreachableException)
             {
                 logger.LogError("getUpdates failed: {Reason}; polling again in {Delay}", api.Retry.Redact(ex.Message), PollFailureBackoff);
-                if (!await PauseAsync(PollFailureBackoff, stoppingToken))
+                if (!await PauseAsync(PollFailureBackoff, leading))
                 {
                     return;
                 }
@@ -72,21 +138,21 @@ public sealed class TelegramPollingService(
             }
 
             var fresh = updates.OrderBy(update => update.Id).Count(dispatcher.TryDispatch);
-            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, stoppingToken))
+            if (fresh == 0 && !await PauseAsync(options.Value.IdlePollDelay, leading))
             {
                 return;
             }
         }
     }
 
-    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken cancellationToken)
     {
         try
         {
-            await delay.WaitAsync(pause, stoppingToken);
+            await delay.WaitAsync(pause, cancellationToken);
             return true;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return false;
         }

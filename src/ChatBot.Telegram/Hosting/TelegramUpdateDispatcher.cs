@@ -1,3 +1,5 @@
+using ChatBot.Core.Coordination;
+using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,18 +12,28 @@ namespace ChatBot.Telegram.Hosting;
 /// while each chat's updates run one after another in arrival order, so a flood wait in one chat delays only that
 /// chat. Tracks which updates are finished and saves the poll position after each one; an update cut off by shutdown
 /// stays unfinished, so it is delivered again after the restart. Updates it has already seen are not run again.
+/// Each update is answered through <see cref="OnceAcrossReplicas"/>, so one a previous polling leader answered is
+/// not answered again; one that another replica is still answering, or that cannot be claimed because the shared
+/// store is unreachable, stays unfinished (the poll offset does not pass it) and is tried again after a pause,
+/// holding up only its own chat.
 /// </summary>
 public sealed class TelegramUpdateDispatcher : IDisposable
 {
     private const int RememberedIds = 4096;
 
+    private static readonly TimeSpan InProgressElsewherePause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CoordinationUnavailablePause = TimeSpan.FromSeconds(5);
+
     private readonly TelegramUpdateHandler _handler;
+    private readonly OnceAcrossReplicas _once;
+    private readonly string _claimScope;
+    private readonly ITelegramRetryDelay _delay;
     private readonly TelegramOffsetStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<TelegramUpdateDispatcher> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _saving = new(1, 1);
-    private readonly CancellationTokenSource _handling = new();
+    private CancellationTokenSource _handling = new();
     private readonly object _gate = new();
     private readonly Dictionary<string, ChatQueue> _chats = new(StringComparer.Ordinal);
     private readonly SortedSet<long> _inFlight = [];
@@ -33,12 +45,17 @@ public sealed class TelegramUpdateDispatcher : IDisposable
 
     public TelegramUpdateDispatcher(
         TelegramUpdateHandler handler,
+        OnceAcrossReplicas once,
+        ITelegramRetryDelay delay,
         TelegramOffsetStore store,
         IOptions<TelegramOptions> options,
         TimeProvider time,
         ILogger<TelegramUpdateDispatcher> logger)
     {
         _handler = handler;
+        _once = once;
+        _claimScope = options.Value.ClaimScope;
+        _delay = delay;
         _store = store;
         _time = time;
         _logger = logger;
@@ -57,10 +74,24 @@ public sealed class TelegramUpdateDispatcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a polling term (this replica became the polling leader) from the stored position. Whatever an earlier
+    /// term left unfinished is forgotten here: it lies at or above the stored offset, so it is polled and run again.
+    /// </summary>
     public void Restore(TelegramPollPosition position)
     {
         lock (_gate)
         {
+            if (_handling.IsCancellationRequested)
+            {
+                _handling.Dispose();
+                _handling = new CancellationTokenSource();
+            }
+
+            _inFlight.Clear();
+            _handledAbove.Clear();
+            _recent.Clear();
+            _recentOrder.Clear();
             _offset = position.Offset;
             _highest = position.Offset - 1;
             _handledAbove.UnionWith(position.HandledAbove);
@@ -76,7 +107,9 @@ public sealed class TelegramUpdateDispatcher : IDisposable
         {
             if (_handledAbove.Contains(id))
             {
-                // Finished before a restart: redelivered because an earlier update was not. It counts as done.
+                // Finished before a restart: redelivered because an earlier update was not. It counts as done, and
+                // is remembered as seen: once the offset has passed it, a poll answered late may still bring it.
+                Remember(id);
                 _highest = Math.Max(_highest ?? id, id);
                 return false;
             }
@@ -108,7 +141,8 @@ public sealed class TelegramUpdateDispatcher : IDisposable
             queue.Pending++;
             // On the thread pool, so no part of the handler runs under this lock or on the polling loop.
             var previous = queue.Tail;
-            queue.Tail = Task.Run(() => RunAfterAsync(previous, update, chat));
+            var handling = _handling.Token;
+            queue.Tail = Task.Run(() => RunAfterAsync(previous, update, chat, handling));
             return true;
         }
     }
@@ -149,25 +183,16 @@ public sealed class TelegramUpdateDispatcher : IDisposable
         _saving.Dispose();
     }
 
-    private async Task RunAfterAsync(Task previous, Update update, string chat)
+    private async Task RunAfterAsync(Task previous, Update update, string chat, CancellationToken handling)
     {
         await previous;
         var finished = false;
         try
         {
-            await _slots.WaitAsync(_handling.Token);
-            try
-            {
-                await _handler.HandleAsync(update, _handling.Token);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-
+            await AnswerOnceAsync(update, handling);
             finished = true;
         }
-        catch (OperationCanceledException) when (_handling.IsCancellationRequested)
+        catch (OperationCanceledException) when (handling.IsCancellationRequested)
         {
             _logger.LogInformation("Update {UpdateId} was cut off by shutdown; left unconfirmed for redelivery", update.Id);
         }
@@ -197,6 +222,41 @@ public sealed class TelegramUpdateDispatcher : IDisposable
         if (finished)
         {
             await SaveAsync();
+        }
+    }
+
+    /// <summary>Returns once the update is answered, here or by another replica; until then it stays unfinished.</summary>
+    private async Task AnswerOnceAsync(Update update, CancellationToken handling)
+    {
+        while (true)
+        {
+            TimeSpan pause;
+            await _slots.WaitAsync(handling);
+            try
+            {
+                var outcome = await _once.RunAsync(_claimScope, update.Id, ct => _handler.HandleAsync(update, ct), handling);
+                if (outcome != ClaimOutcome.InProgressElsewhere)
+                {
+                    return;
+                }
+
+                // A replica that led polling before is still answering it: confirm nothing until it has finished.
+                _logger.LogInformation("Update {UpdateId} is being answered by another replica; checking again in {Delay}", update.Id, InProgressElsewherePause);
+                pause = InProgressElsewherePause;
+            }
+            catch (CoordinationUnavailableException ex)
+            {
+                // Unknown whether another replica answers it: neither answer nor confirm it until the store is back.
+                _logger.LogWarning("Update {UpdateId} not taken: {Reason}; trying again in {Delay}", update.Id, ex.Message, CoordinationUnavailablePause);
+                pause = CoordinationUnavailablePause;
+            }
+            finally
+            {
+                // The slot is for answering, not for waiting: other chats go on meanwhile.
+                _slots.Release();
+            }
+
+            await _delay.WaitAsync(pause, handling);
         }
     }
 
@@ -232,7 +292,11 @@ public sealed class TelegramUpdateDispatcher : IDisposable
 
     private void Remember(long id)
     {
-        _recent.Add(id);
+        if (!_recent.Add(id))
+        {
+            return;
+        }
+
         _recentOrder.Enqueue(id);
         if (_recentOrder.Count > RememberedIds)
         {

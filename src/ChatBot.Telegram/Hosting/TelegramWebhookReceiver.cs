@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Bot;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,13 @@ namespace ChatBot.Telegram.Hosting;
 
 /// <summary>
 /// Accepts update POSTs from Telegram. Requests without the configured X-Telegram-Bot-Api-Secret-Token are rejected
-/// with 401 before anything is parsed, so nobody who merely guesses the URL can make the bot talk.
+/// with 401 before anything is parsed, so nobody who merely guesses the URL can make the bot talk. Behind a load
+/// balancer every replica receives updates: each is answered only by the replica that claims it
+/// (<see cref="OnceAcrossReplicas"/>); one still being answered elsewhere gets 503, so Telegram delivers it again
+/// later and, should that replica have died, another takes it over once its claim has expired.
 /// </summary>
-public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
+public sealed class TelegramWebhookReceiver(
+    TelegramUpdateHandler handler, OnceAcrossReplicas once, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -43,7 +48,17 @@ public sealed class TelegramWebhookReceiver(TelegramUpdateHandler handler, IOpti
 
         try
         {
-            await handler.HandleAsync(update, cancellationToken);
+            var outcome = await once.RunAsync(options.Value.ClaimScope, update.Id, ct => handler.HandleAsync(update, ct), cancellationToken);
+            if (outcome == ClaimOutcome.InProgressElsewhere)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+        catch (CoordinationUnavailableException ex)
+        {
+            // Unknown whether another replica answers it: Telegram must deliver it again later.
+            logger.LogWarning("Update {UpdateId} not taken: {Reason}", update.Id, ex.Message);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -42,6 +42,17 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private FakeDiscord(WebApplication app) => _app = app;
 
+    /// <summary>The shard count GET /gateway/bot recommends.</summary>
+    public int Shards { get; set; } = 1;
+
+    /// <summary>session_start_limit.max_concurrency in GET /gateway/bot.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>The connection of each shard that identified (by shard id), for <see cref="DispatchToGuildAsync"/>.</summary>
+    public ConcurrentDictionary<int, int> ShardConnections { get; } = new();
+
+    private readonly ConcurrentDictionary<int, FakeGatewayConnection> _shardConnections = new();
+
     /// <summary>Hello's heartbeat interval. Short in tests so zombie detection is quick.</summary>
     public int HeartbeatIntervalMs { get; set; } = 1000;
 
@@ -110,6 +121,23 @@ public sealed class FakeDiscord : IAsyncDisposable
         {
             _sessionLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Sends a guild event on the shard Discord routes it to, <c>(guild_id &gt;&gt; 22) % shard count</c>; returns that
+    /// shard. No other connection sees it.
+    /// </summary>
+    public async Task<int> DispatchToGuildAsync(string guildId, string eventName, object data)
+    {
+        var shard = (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)Shards);
+        if (!_shardConnections.TryGetValue(shard, out var connection))
+        {
+            throw new InvalidOperationException($"No client identified as shard {shard}");
+        }
+
+        var json = JsonSerializer.Serialize(new { op = 0, s = Interlocked.Increment(ref connection.ShardSequence), t = eventName, d = data });
+        await connection.SendAsync(json);
+        return shard;
     }
 
     /// <summary>Breaks the current socket without a close frame.</summary>
@@ -276,6 +304,14 @@ public sealed class FakeDiscord : IAsyncDisposable
                     var json = JsonSerializer.Serialize(new { op = 0, s = seq, t = "READY", d = ready });
                     _eventLog.Add((seq, json));
                     connection.Live = true;
+                    if (data.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Array)
+                    {
+                        connection.Shard = shard[0].GetInt32();
+                        connection.ShardSequence = seq;
+                        _shardConnections[shard[0].GetInt32()] = connection;
+                        ShardConnections[shard[0].GetInt32()] = connection.Number;
+                    }
+
                     await connection.SendAsync(json);
                 }
                 finally
@@ -398,8 +434,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             ("GET", "/gateway/bot") => (200, new JsonObject
             {
                 ["url"] = WsBaseUrl + "/gateway",
-                ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 1000, ["max_concurrency"] = 1 },
+                ["shards"] = Shards,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 1000, ["max_concurrency"] = MaxConcurrency },
             }),
             ("POST", _) when path.EndsWith("/typing", StringComparison.Ordinal) => (204, null),
             ("POST", _) when path.StartsWith("/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal) =>

@@ -16,6 +16,12 @@ internal sealed class FakeGatewayConnection(int number, WebSocket socket, HttpCo
     /// <summary>Identified or resumed: dispatches go out on it.</summary>
     public bool Live { get; set; }
 
+    /// <summary>The shard id the client identified with, when it sent one.</summary>
+    public int? Shard { get; set; }
+
+    /// <summary>Sequence numbers of this shard's own dispatches (READY was 1).</summary>
+    public int ShardSequence;
+
     public async Task SendAsync(string json)
     {
         await _sendLock.WaitAsync();

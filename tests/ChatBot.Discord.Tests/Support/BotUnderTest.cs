@@ -39,6 +39,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
             ["Discord:ReconnectDelay"] = "00:00:00.020",
             ["Discord:MaxReconnectDelay"] = "00:00:00.100",
+            // Discord's 5 s between identifies would slow every re-identify test; the sharding tests set their own.
+            ["Discord:IdentifyInterval"] = "00:00:00.010",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

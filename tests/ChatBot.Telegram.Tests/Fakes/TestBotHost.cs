@@ -24,8 +24,9 @@ public sealed class TestBotHost : IAsyncDisposable
         CapturingLoggerProvider? logs = null,
         ITelegramRetryDelay? delay = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null) =>
-        StartAsync(api.BaseUrl, FakeBotApi.Token, answerer, catalog, state, logs, delay, settings, time);
+        TimeProvider? time = null,
+        Action<HostApplicationBuilder>? configure = null) =>
+        StartAsync(api.BaseUrl, FakeBotApi.Token, answerer, catalog, state, logs, delay, settings, time, configure);
 
     public static async Task<TestBotHost> StartAsync(
         Uri apiBaseUrl,
@@ -36,7 +37,8 @@ public sealed class TestBotHost : IAsyncDisposable
         CapturingLoggerProvider? logs = null,
         ITelegramRetryDelay? delay = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -70,6 +72,7 @@ public sealed class TestBotHost : IAsyncDisposable
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(state ?? new InMemoryBotStateStore());
         builder.Services.AddSingleton<ITelegramRetryDelay>(delay ?? new RecordingRetryDelay());
+        configure?.Invoke(builder);
         builder.Services.AddTelegramBot(builder.Configuration);
 
         var host = builder.Build();

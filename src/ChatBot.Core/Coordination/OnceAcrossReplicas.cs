@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Coordination;
+
+/// <summary>
+/// Runs the answer to a platform update only on the replica that claims it, renewing the claim while the answer is
+/// prepared and marking the update answered afterwards. The one call a platform's receiver wraps around its handler.
+/// </summary>
+/// <remarks>
+/// Exactly once holds for every case but one: a replica that dies after the platform accepted its reply and before
+/// <see cref="IUpdateClaimStore.CompleteAsync"/> commits leaves a claim that expires, and the update is answered
+/// again. No chat API takes part in a database transaction, so that window (one round trip) cannot be closed.
+/// </remarks>
+public sealed class OnceAcrossReplicas(
+    IUpdateClaimStore claims,
+    ReplicaIdentity replica,
+    IOptions<UpdateClaimOptions> options,
+    TimeProvider time,
+    ILogger<OnceAcrossReplicas> logger)
+{
+    /// <exception cref="CoordinationUnavailableException">The claim could not be made (store unreachable); nothing was answered.</exception>
+    public async Task<ClaimOutcome> RunAsync(string scope, long updateId, Func<CancellationToken, Task> answer, CancellationToken cancellationToken)
+    {
+        var lease = options.Value.ClaimLease;
+        ClaimOutcome outcome;
+        try
+        {
+            outcome = await claims.TryClaimAsync(scope, updateId, replica.Id, lease, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new CoordinationUnavailableException($"Could not claim update {scope}/{updateId}: {ex.Message}", ex);
+        }
+
+        if (outcome != ClaimOutcome.Claimed)
+        {
+            logger.LogDebug("Update {Scope}/{UpdateId} not answered here: {Outcome}", scope, updateId, outcome);
+            return outcome;
+        }
+
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = claims.ClaimsExpire ? RenewAsync(scope, updateId, lease, renewing.Token) : Task.CompletedTask;
+        var answered = false;
+        try
+        {
+            await answer(cancellationToken);
+            answered = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failing update is not retried forever by any replica: it counts as handled, as with one replica.
+            answered = true;
+            throw;
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Not cancellable: the answer is out, so its record must be kept even while this replica stops.
+            if (answered)
+            {
+                await claims.CompleteAsync(scope, updateId, replica.Id, CancellationToken.None);
+            }
+            else
+            {
+                await claims.ReleaseAsync(scope, updateId, replica.Id, CancellationToken.None);
+            }
+        }
+
+        return ClaimOutcome.Claimed;
+    }
+
+    private async Task RenewAsync(string scope, long updateId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(lease / 3, time, cancellationToken);
+            if (!await claims.RenewAsync(scope, updateId, replica.Id, lease, cancellationToken))
+            {
+                logger.LogWarning("The claim on update {Scope}/{UpdateId} expired before the answer was ready; another replica may answer it too", scope, updateId);
+                return;
+            }
+        }
+    }
+}
