@@ -1,6 +1,7 @@
 using ChatBot.Core;
 using ChatBot.Core.Answers;
-using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Embeddings.Onnx.Retrieval;
+using Microsoft.Extensions.AI;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,9 @@ public static class ArticleSearchServiceCollectionExtensions
     /// <summary>
     /// Adds the article library to a Semantic Kernel app in one call, configured from the same sections as the bot
     /// (<c>Library</c>, <c>Storage</c>, <c>Passages</c>, <c>Answers</c>, <c>Retrieval</c>, <c>Embeddings</c>): ingestion
-    /// and storage, the local embedding model as <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>, the
+    /// and storage, the local embedding model (set up once, exactly as the bot's host does) and its generator as
+    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> (see <see cref="EmbeddingGeneratorOfTheModel"/> for
+    /// what resolving it does with <c>Embeddings:Model = none</c> or a failed set-up), the
     /// cited <see cref="ITextSearch{TRecord}"/> of <see cref="CitedPassage"/>, and the <c>articles</c> kernel plugin,
     /// which every <see cref="Kernel"/> built from these services (<c>AddKernel()</c> or <c>Kernel.CreateBuilder()</c>)
     /// carries. The first search syncs the library with its articles folder. Calling it again changes nothing.
@@ -33,7 +36,8 @@ public static class ArticleSearchServiceCollectionExtensions
         services
             .AddChatBotCore(configuration)
             .AddSqliteStorage(configuration)
-            .AddOnnxEmbeddings(configuration);
+            .AddEmbeddingModel(configuration);
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingGeneratorOfTheModel.Resolve);
         services.AddSingleton<ArticleTextSearch>();
         services.AddSingleton<ITextSearch<CitedPassage>>(sp => sp.GetRequiredService<ArticleTextSearch>());
         services.AddSingleton(sp => ArticleSearchPlugin.Create(sp.GetRequiredService<ITextSearch<CitedPassage>>()));

@@ -84,6 +84,7 @@ public sealed class ArticleSearchPluginTests(ArticleSearchPluginTests.SeedKernel
         var one = await seeds.Articles.SearchAsync("Putin Abe talks", top: 1);
         var three = await seeds.Articles.SearchAsync("Putin Abe talks", top: 3);
 
+        Assert.NotEqual(ArticleCitation.NotInTheArticles, one);
         Assert.Single(one.Split("\n\n"));
         Assert.StartsWith(one, three, StringComparison.Ordinal);
         Assert.InRange(three.Split("\n\n").Length, 1, 3);

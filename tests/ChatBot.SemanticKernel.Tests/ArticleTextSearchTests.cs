@@ -85,6 +85,7 @@ public sealed class ArticleTextSearchTests(ArticleSearchPluginTests.SeedKernel s
         var all = await ToListAsync((await Search.GetSearchResultsAsync(question, new TextSearchOptions<CitedPassage> { Top = 3 })).Results);
         var rest = await ToListAsync((await Search.GetSearchResultsAsync(question, new TextSearchOptions<CitedPassage> { Top = 2, Skip = 1 })).Results);
 
+        Assert.NotEmpty(all);
         Assert.Equal(all.Skip(1).Select(p => (p.Article.Id, p.Ordinal)), rest.Select(p => (p.Article.Id, p.Ordinal)));
     }
 

@@ -1,5 +1,5 @@
 using ChatBot.Core.Retrieval;
-using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Embeddings.Onnx.Retrieval;
 using ChatBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
@@ -8,20 +8,20 @@ using Microsoft.SemanticKernel;
 
 namespace ChatBot.SemanticKernel.Tests;
 
-/// <summary>The library's own embedding wiring (no stand-in model), configured from the bot's <c>Embeddings</c> section.</summary>
+/// <summary>The library's own embedding wiring (no stand-in model) when there is no model: the reason, and BM25 alone.</summary>
 public sealed class RealWiringTests
 {
     [Fact]
-    public async Task The_embedding_section_configures_the_onnx_generator_and_model_source()
+    public async Task The_model_source_is_the_one_set_up_and_a_turned_off_model_makes_the_generator_say_why()
     {
         await using var articles = ArticleKernel.Create(
-            new Dictionary<string, string?> { ["Embeddings:Model"] = "bge-small-en-v1.5", ["Embeddings:FetchRuntime"] = "false" },
-            realEmbeddings: true);
+            new Dictionary<string, string?> { ["Embeddings:Model"] = "none" }, realEmbeddings: true);
         var services = articles.Kernel.Services;
 
-        var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        Assert.Equal("bge-small-en-v1.5", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
-        Assert.IsType<OnnxEmbeddingModelSource>(services.GetRequiredService<IEmbeddingModelSource>());
+        Assert.Same(services.GetRequiredService<EmbeddingModelSetup>(), services.GetRequiredService<IEmbeddingModelSource>());
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Contains("embeddings are turned off (Embeddings:Model = none)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RFE/RL, 10 September 2018", await articles.SearchAsync("What did Matviyenko say about Kim Jong Un and denuclearization?"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,9 +32,11 @@ public sealed class RealWiringTests
 
         var answered = await articles.SearchAsync("What did Matviyenko say about Kim Jong Un and denuclearization?");
         var declined = await articles.SearchAsync("What is the capital of France?");
+        var error = Assert.Throws<InvalidOperationException>(() => articles.Kernel.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
 
         Assert.Contains("RFE/RL, 10 September 2018", answered, StringComparison.Ordinal);
         Assert.Equal(ArticleCitation.NotInTheArticles, declined);
+        Assert.Contains("model 'arctic-embed-xs'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly TimeProvider _timeProvider;
     private readonly FedInputs _inputs;
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private int _disposed;
 
     public OnnxEmbeddingGenerator(
         InferenceSession session,
@@ -95,8 +96,15 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
+    // Idempotent: a container that hands this generator out (a factory registration) disposes it, and so does the
+    // set-up that owns it.
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _session.Dispose();
         _singleTextSession?.Dispose();
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Embeddings.Onnx.Retrieval;
 using ChatBot.Host.Embeddings;
 using ChatBot.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ internal static class ModelsCommand
 
             AnsiConsole.Write(table);
             return Task.FromResult(VerbRunner.Ok);
-        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
+        }, cancellationToken, HostMode.Cli, builder => EmbeddingModelStartup.Skip(builder.Services)));
         return command;
     }
 
@@ -57,7 +58,7 @@ internal static class ModelsCommand
                 await Console.Error.WriteLineAsync("Error: " + ex.Message);
                 return VerbRunner.Failed;
             }
-        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
+        }, cancellationToken, HostMode.Cli, builder => EmbeddingModelStartup.Skip(builder.Services)));
         return command;
     }
 
@@ -76,7 +77,7 @@ internal static class ModelsCommand
             }
 
             return code;
-        }, cancellationToken, HostMode.Cli, EmbeddingModelStartup.Skip));
+        }, cancellationToken, HostMode.Cli, builder => EmbeddingModelStartup.Skip(builder.Services)));
         return command;
     }
 

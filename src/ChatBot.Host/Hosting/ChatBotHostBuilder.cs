@@ -1,13 +1,13 @@
 using ChatBot.Core;
 using ChatBot.Core.Ingestion;
-using ChatBot.Host.Terminal;
-using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
+using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Embeddings.Onnx.Retrieval;
+using ChatBot.Host.Terminal;
 using ChatBot.Host.Embeddings;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -56,13 +56,10 @@ internal static class ChatBotHostBuilder
         builder.Services
             .AddChatBotCore(builder.Configuration)
             .AddConfiguredStorage(builder.Configuration)
-            .AddOnnxEmbeddings(builder.Configuration);
-        // The composition root wires the embedding model to Core's port: one set-up, started with the host.
-        builder.Services
+            // The embedding model wired to Core's port: one set-up, started with the host, its progress in the log.
+            .AddEmbeddingModel(builder.Configuration)
             .AddSingleton<ModelSetupLog>()
-            .AddSingleton<EmbeddingModelSetup>()
-            .Replace(ServiceDescriptor.Singleton<IEmbeddingModelSource>(sp => sp.GetRequiredService<EmbeddingModelSetup>()))
-            .AddHostedService<EmbeddingModelStartup>();
+            .AddSingleton<IProgress<ModelSetupProgress>>(sp => sp.GetRequiredService<ModelSetupLog>());
         configure?.Invoke(builder);
         return builder.Build();
     }

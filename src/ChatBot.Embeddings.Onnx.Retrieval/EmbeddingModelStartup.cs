@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace ChatBot.Host.Embeddings;
+namespace ChatBot.Embeddings.Onnx.Retrieval;
 
 /// <summary>
 /// Starts the model set-up as the host starts, beside whatever else start-up does (library sync, index loads), so
 /// it is ready — or known to be unavailable — before the first question needs it.
 /// </summary>
-internal sealed class EmbeddingModelStartup(EmbeddingModelSetup setup) : IHostedService
+public sealed class EmbeddingModelStartup(EmbeddingModelSetup setup) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,10 +18,10 @@ internal sealed class EmbeddingModelStartup(EmbeddingModelSetup setup) : IHosted
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>For verbs that never embed (<c>sources</c>, <c>models</c>): no set-up runs beside them.</summary>
-    public static void Skip(HostApplicationBuilder builder)
+    public static void Skip(IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var registered = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EmbeddingModelStartup)).ToList();
-        registered.ForEach(d => builder.Services.Remove(d));
+        ArgumentNullException.ThrowIfNull(services);
+        var registered = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EmbeddingModelStartup)).ToList();
+        registered.ForEach(d => services.Remove(d));
     }
 }

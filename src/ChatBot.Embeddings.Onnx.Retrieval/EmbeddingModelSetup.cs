@@ -5,21 +5,22 @@ using ChatBot.Embeddings.Onnx.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Host.Embeddings;
+namespace ChatBot.Embeddings.Onnx.Retrieval;
 
 /// <summary>
 /// The one owner of the embedding model in a process: set-up (files extracted and verified, sessions opened,
-/// warmed up) runs once, started when the host starts (<see cref="EmbeddingModelStartup"/>), and every user —
-/// the ingest step, the first question, <c>embed</c> — waits for that same run instead of doing any set-up of
-/// its own. Core's <see cref="IEmbeddingModelSource"/> port is answered from it. <c>Embeddings:Model = none</c>
-/// turns embeddings off; any failure becomes a reason and the bot answers from BM25 alone.
+/// warmed up) runs once, started when the host starts (<see cref="EmbeddingModelStartup"/>) or else by its first
+/// user, and every user — the ingest step, the first question, <c>embed</c>, an app's embedding generator — waits
+/// for that same run instead of doing any set-up of its own. Core's <see cref="IEmbeddingModelSource"/> port is
+/// answered from it. <c>Embeddings:Model = none</c> turns embeddings off; any failure becomes a reason and the bot
+/// answers from BM25 alone. It owns the loaded generator and disposes it.
 /// </summary>
-internal sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
+public sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
 {
     private readonly Lazy<Task<(EmbeddingModelHandle? Model, string? Reason)>> _setup;
     private readonly IOptions<OnnxEmbeddingOptions> _options;
     private readonly EmbeddingModelLoader _loader;
-    private readonly IProgress<ModelSetupProgress> _progress;
+    private readonly IProgress<ModelSetupProgress>? _progress;
     private readonly ILogger<EmbeddingModelSetup> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
@@ -27,11 +28,12 @@ internal sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
     public EmbeddingModelSetup(
         IOptions<OnnxEmbeddingOptions> options,
         EmbeddingModelLoader loader,
-        ModelSetupLog progress,
-        ILogger<EmbeddingModelSetup> logger)
+        ILogger<EmbeddingModelSetup> logger,
+        IProgress<ModelSetupProgress>? progress = null)
     {
         _options = options;
         _loader = loader;
+        // The container passes the registered progress renderer (the host's log), or null when none is registered.
         _progress = progress;
         _logger = logger;
         // Lazy's default mode runs the set-up exactly once however many callers race for it.
