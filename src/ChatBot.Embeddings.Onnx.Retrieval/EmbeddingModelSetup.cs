@@ -57,13 +57,18 @@ public sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
         _stopping.Cancel();
         if (_setup.IsValueCreated)
         {
-            // A set-up still opening its sessions (they cannot be interrupted) is not waited for: whatever it
-            // produces is released when it finishes, so a short verb is not held up by it.
-            _ = _setup.Value.ContinueWith(
-                done => done.Result.Model?.Generator.Dispose(),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            // The set-up is waited for, not abandoned: cancelling stops extraction, hashing and the warm-up at once,
+            // but an ONNX Runtime session being opened cannot be interrupted, and a process that exits while another
+            // thread is inside that native call can die in native code (SIGSEGV, exit 139, no message) — a short verb
+            // such as a BM25 eval used to end exactly then. The wait is at most the rest of one session open.
+            try
+            {
+                _setup.Value.GetAwaiter().GetResult().Model?.Generator.Dispose();
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped before it finished; the loader already released whatever it had opened.
+            }
         }
 
         // _stopping is not disposed: a set-up still running may register on its token; it holds no timer or handle.

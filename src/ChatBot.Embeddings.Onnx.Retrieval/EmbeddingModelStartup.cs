@@ -1,17 +1,24 @@
+using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Embeddings.Onnx.Retrieval;
 
 /// <summary>
 /// Starts the model set-up as the host starts, beside whatever else start-up does (library sync, index loads), so
-/// it is ready — or known to be unavailable — before the first question needs it.
+/// it is ready — or known to be unavailable — before the first question needs it. With <c>Retrieval:Mode = Bm25</c>
+/// no question needs it, so nothing is started (a verb that embeds anyway, such as <c>embed</c>, starts it on use).
 /// </summary>
-public sealed class EmbeddingModelStartup(EmbeddingModelSetup setup) : IHostedService
+public sealed class EmbeddingModelStartup(EmbeddingModelSetup setup, IOptions<HybridOptions> retrieval) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        setup.Start();
+        if (retrieval.Value.Mode != RetrievalMode.Bm25)
+        {
+            setup.Start();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -103,7 +103,7 @@ public sealed class EvalFloorTests
     private static async Task<System.Text.Json.JsonElement> EvalAsync(HostProcess host, string questions, string retriever)
     {
         var (code, stdout, stderr) = await host.RunAsync("eval", "--questions", questions, "--json", "--retriever", retriever);
-        Assert.True(code == 0, stderr);
+        Assert.True(code == 0, $"eval --retriever {retriever} exited {code}\nstderr:\n{stderr}\nstdout:\n{stdout}");
         return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
     }
 
