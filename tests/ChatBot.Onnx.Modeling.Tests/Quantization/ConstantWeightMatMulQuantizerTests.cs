@@ -84,8 +84,8 @@ public sealed class ConstantWeightMatMulQuantizerTests
             lowest = Math.Min(lowest, TensorPrimitives.CosineSimilarity(expected.Values.AsSpan(token * Hidden, Hidden), actual.Values.AsSpan(token * Hidden, Hidden)));
         }
 
-        // Measured: lowest 0.99 or better for every choice; a wrong scale, transposed weight or lost bias falls far below.
-        Assert.True(lowest > 0.98f, $"lowest token cosine {lowest}");
+        // Measured: lowest 0.9994 for every choice; a wrong scale, transposed weight or lost bias falls far below.
+        Assert.True(lowest > 0.995f, $"lowest token cosine {lowest}");
     }
 
     [Fact]
