@@ -4,7 +4,6 @@ using ChatBot.Onnx.Modeling.Quantization;
 using ChatBot.Onnx.Modeling.Tests.Support;
 using ChatBot.Onnx.Modeling.TinyBert;
 using Google.Protobuf;
-using Microsoft.ML.OnnxRuntime;
 
 namespace ChatBot.Onnx.Modeling.Tests.Quantization;
 
@@ -74,8 +73,8 @@ public sealed class ConstantWeightMatMulQuantizerTests
         using var int8Session = TestRuns.Open(quantized.Model.ToByteArray());
         long[][] rows = [[101, 7592, 2088, 999, 102], [101, 2023, 2003, 1037, 3231, 1997, 1996, 2291, 102]];
 
-        var expected = Run(floatSession, rows);
-        var actual = Run(int8Session, rows);
+        var expected = TinyBertRuns.Run(floatSession, rows);
+        var actual = TinyBertRuns.Run(int8Session, rows);
 
         Assert.Equal(expected.Shape, actual.Shape);
         var lowest = 1f;
@@ -123,25 +122,5 @@ public sealed class ConstantWeightMatMulQuantizerTests
 
         Assert.Single(quantized.Model.OpsetImport, import => import.Domain == Int8DenseLayerEmitter.MicrosoftDomain && import.Version == 1);
         Assert.All(quantized.Model.Graph.Node.Where(node => node.OpType == "DynamicQuantizeMatMul"), node => Assert.Equal(Int8DenseLayerEmitter.MicrosoftDomain, node.Domain));
-    }
-
-    private static TestOutput Run(InferenceSession session, long[][] rows)
-    {
-        var length = rows.Max(row => row.Length);
-        var ids = new long[rows.Length * length];
-        var mask = new long[rows.Length * length];
-        for (var row = 0; row < rows.Length; row++)
-        {
-            rows[row].CopyTo(ids, row * length);
-            Array.Fill(mask, 1L, row * length, rows[row].Length);
-        }
-
-        return session.Run(
-            [
-                TestInput.Int64(TinyBertModelBuilder.InputIds, ids, rows.Length, length),
-                TestInput.Int64(TinyBertModelBuilder.AttentionMask, mask, rows.Length, length),
-                TestInput.Int64(TinyBertModelBuilder.TokenTypeIds, new long[rows.Length * length], rows.Length, length),
-            ],
-            TinyBertModelBuilder.LastHiddenState);
     }
 }
