@@ -77,7 +77,7 @@ public sealed class Int8VariantBuilder(IOptions<Int8VariantBuilderOptions> optio
             description,
             files,
             sourceSha256,
-            File.Exists(manifestPath) ? await File.ReadAllTextAsync(manifestPath, cancellationToken) : null);
+            ManifestDeclineThreshold.Read(manifestPath));
 
         Directory.CreateDirectory(output);
         foreach (var (path, content) in files)

@@ -10,18 +10,17 @@ namespace ChatBot.Onnx.Modeling.Int8Variants;
 /// The manifest.json of an int8 variant: the source model's manifest with the recipe unchanged (tokenizer, inputs,
 /// output, pooling, prefixes, limits), its own name and description, no package (the files are built, not
 /// extracted), the sha256 of the built files, and the float model it came from. A decline threshold already in the
-/// variant's manifest (and its note) survives rebuilds, so a calibrated value is not overwritten.
+/// variant's manifest (and its note), passed in by the builder, survives rebuilds, so a calibrated value is not overwritten.
 /// </summary>
 internal static class Int8VariantManifest
 {
     private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <param name="files">Every file of the variant with its content, the model file first.</param>
-    public static byte[] Create(Int8Variant variant, string sourceManifestJson, string description, IReadOnlyList<(string Path, byte[] Content)> files, string sourceModelSha256, string? existingManifestJson)
+    public static byte[] Create(Int8Variant variant, string sourceManifestJson, string description, IReadOnlyList<(string Path, byte[] Content)> files, string sourceModelSha256, (double Value, string Note)? existing)
     {
         var source = JsonNode.Parse(sourceManifestJson, documentOptions: ReadOptions)?.AsObject()
             ?? throw new InvalidDataException($"The manifest of {variant.SourceName} is empty.");
-        var existing = ExistingThreshold(existingManifestJson);
         var sourceFiles = source["files"]?.AsArray() ?? [];
 
         var manifest = new JsonObject();
@@ -70,25 +69,5 @@ internal static class Int8VariantManifest
         }
 
         return entry;
-    }
-
-    private static (double Value, string Note)? ExistingThreshold(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var existing = JsonNode.Parse(json, documentOptions: ReadOptions);
-            return existing?["decline_threshold"] is { } value
-                ? (value.GetValue<double>(), existing["decline_threshold_note"]?.GetValue<string>() ?? string.Empty)
-                : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
     }
 }
