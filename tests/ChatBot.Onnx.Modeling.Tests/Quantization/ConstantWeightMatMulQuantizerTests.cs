@@ -115,6 +115,19 @@ public sealed class ConstantWeightMatMulQuantizerTests
     }
 
     [Fact]
+    public void A_weight_whose_values_are_not_in_the_model_is_a_clear_error()
+    {
+        // What a tensor stored in an external data file looks like to the parser: a shape and no values.
+        var model = ModelProto.Parser.ParseFrom(TinyBert);
+        model.Graph.Initializer.Single(tensor => tensor.Name == "layer0.attention.query.weight").RawData = ByteString.Empty;
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            new ConstantWeightMatMulQuantizer(QuantizedMatMulOperators.DynamicQuantizeMatMul, Int8WeightQuantizer.ReducedRange, foldBias: true).Quantize(model));
+
+        Assert.Contains("layer0.attention.query.weight", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_contrib_operators_import_the_microsoft_domain_once()
     {
         var quantized = new ConstantWeightMatMulQuantizer(QuantizedMatMulOperators.DynamicQuantizeMatMul, Int8WeightQuantizer.ReducedRange, foldBias: true)

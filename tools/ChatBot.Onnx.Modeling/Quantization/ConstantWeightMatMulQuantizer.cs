@@ -260,7 +260,14 @@ public sealed class ConstantWeightMatMulQuantizer(QuantizedMatMulOperators opera
             {
                 var rows = checked((int)weight.Dims[0]);
                 var columns = checked((int)weight.Dims[1]);
-                var int8 = Int8WeightQuantizer.QuantizePerColumn(FloatValues(weight), rows, columns, owner.MaxLevel);
+                var floats = FloatValues(weight);
+                if (floats.Length != (long)rows * columns)
+                {
+                    // Also what a tensor kept in an external file looks like: its values are not in the model.
+                    throw new InvalidDataException($"Initializer '{weight.Name}' holds {floats.Length} floats, its shape [{rows}, {columns}] needs {(long)rows * columns} (external tensor data is not supported).");
+                }
+
+                var int8 = Int8WeightQuantizer.QuantizePerColumn(floats, rows, columns, owner.MaxLevel);
                 var values = OnnxTensors.Int8(names.Unique($"{weight.Name}_int8"), int8.Values, rows, columns);
                 var scales = OnnxTensors.Float(names.Unique($"{weight.Name}_scale"), int8.Scales, columns);
                 NewInitializers.AddRange([values, scales]);
