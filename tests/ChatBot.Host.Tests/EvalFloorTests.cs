@@ -65,20 +65,20 @@ public sealed class EvalFloorTests
 
         Assert.True(Figure(hybrid, "false_declines") < Figure(bm25, "false_declines"), "false_declines");
 
-        // Measured: hit@1 56.2 % (direct 94.3 %), recall@3 72.5 %, MRR 0.709, off-topic declined 70 %, false declines 31.2 %.
-        AtLeast(hybrid, "hit_at_1", 0.53);
+        // Measured: hit@1 51.2 % (direct 94.3 %), recall@3 72.5 %, MRR 0.709, off-topic declined 80 %, false declines 43.8 %.
+        AtLeast(hybrid, "hit_at_1", 0.48);
         AtLeast(hybrid, "recall_at_3", 0.70);
         AtLeast(hybrid, "mrr", 0.68);
-        AtLeast(hybrid, "declined_off_topic", 0.65);
+        AtLeast(hybrid, "declined_off_topic", 0.75);
         Assert.True(Figure(hybrid, "by_kind", "direct") >= 0.90, "direct hit@1");
-        Assert.True(Figure(hybrid, "false_declines") <= 0.35, "false_declines");
+        Assert.True(Figure(hybrid, "false_declines") <= 0.47, "false_declines");
 
-        // Held out, measured: hit@1 41.7 %, recall@3 70.8 %, MRR 0.646, off-topic declined 22.2 %, false declines 50 %.
+        // Held out, measured: hit@1 41.7 %, recall@3 70.8 %, MRR 0.646, off-topic declined 66.7 %, false declines 50 %.
         var unseen = await EvalAsync(host, heldOut, "hybrid");
         AtLeast(unseen, "hit_at_1", 0.37);
         AtLeast(unseen, "recall_at_3", 0.66);
         AtLeast(unseen, "mrr", 0.60);
-        AtLeast(unseen, "declined_off_topic", 0.11);
+        AtLeast(unseen, "declined_off_topic", 0.55);
         Assert.True(Figure(unseen, "false_declines") <= 0.55, "held-out false_declines");
     }
 
