@@ -57,7 +57,9 @@ public sealed class EvalFloorTests
         var hybrid = await EvalAsync(host, questions, "hybrid");
 
         Assert.Equal("hybrid", hybrid.GetProperty("retriever").GetString());
-        Assert.True(Figure(hybrid, "by_kind", "paraphrase") > Figure(bm25, "by_kind", "paraphrase"), "paraphrase hit@1");
+        // BM25 cannot rank a paraphrase that shares no word with its answer; the model can (neither cites one first:
+        // the policy declines those, as their similarity is in the band of near-domain off-topic questions).
+        Assert.True(RecallAt3(hybrid, "paraphrase") > RecallAt3(bm25, "paraphrase") + 0.3, "paraphrase recall@3");
         foreach (var higherIsBetter in new[] { "hit_at_1", "recall_at_3", "mrr" })
         {
             Assert.True(Figure(hybrid, higherIsBetter) > Figure(bm25, higherIsBetter), higherIsBetter);
@@ -105,6 +107,12 @@ public sealed class EvalFloorTests
         var (code, stdout, stderr) = await host.RunAsync("eval", "--questions", questions, "--json", "--retriever", retriever);
         Assert.True(code == 0, $"eval --retriever {retriever} exited {code}\nstderr:\n{stderr}\nstdout:\n{stdout}");
         return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+
+    private static double RecallAt3(System.Text.Json.JsonElement summary, string kind)
+    {
+        var rows = summary.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == kind).ToList();
+        return rows.Count(r => r.GetProperty("recall_at_3").GetBoolean()) / (double)rows.Count;
     }
 
     private static double Figure(System.Text.Json.JsonElement summary, string name, string? kind = null) =>
