@@ -5,7 +5,7 @@ namespace ChatBot.Core.Answers;
 /// <summary>When a passage counts as an answer, and which others are worth citing beside it.</summary>
 public sealed class AnswerOptions
 {
-    public const string Section = "Answers";
+    public const string SectionName = "Answers";
 
     /// <summary>
     /// Minimum IDF-weighted share of the question's content words that the passage must contain to be cited on
