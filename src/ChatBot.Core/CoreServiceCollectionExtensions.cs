@@ -21,9 +21,9 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PassageOptions>().Bind(configuration.GetSection("Passages")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleCleaner>();
@@ -38,7 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleLibrary>();
 
-        services.AddOptions<HybridOptions>().Bind(configuration.GetSection(HybridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HybridOptions>().Bind(configuration.GetSection(HybridOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TermAnalyzer>();
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<LexicalRetriever>();
@@ -62,7 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CitationFormatter>();
         services.AddSingleton<PlainTextAnswerRenderer>();
 
-        services.AddOptions<UpdateClaimOptions>().Bind(configuration.GetSection(UpdateClaimOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UpdateClaimOptions>().Bind(configuration.GetSection(UpdateClaimOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleProcessCoordination();
     }
 

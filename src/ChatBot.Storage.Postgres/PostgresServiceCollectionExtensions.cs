@@ -21,7 +21,7 @@ public static class PostgresServiceCollectionExtensions
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PostgresStorageOptions>()
-            .Bind(configuration.GetSection(PostgresStorageOptions.Section))
+            .Bind(configuration.GetSection(PostgresStorageOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -16,7 +16,7 @@ public static class SqliteServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>()
-            .Bind(configuration.GetSection(SqliteStorageOptions.Section))
+            .Bind(configuration.GetSection(SqliteStorageOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

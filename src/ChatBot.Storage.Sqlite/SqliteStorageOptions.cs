@@ -5,7 +5,7 @@ namespace ChatBot.Storage.Sqlite;
 /// <summary>Where the single database file lives.</summary>
 public sealed class SqliteStorageOptions
 {
-    public const string Section = "Storage";
+    public const string SectionName = "Storage";
 
     /// <summary>Path of the database file; relative paths are taken from the working directory.</summary>
     [Required(AllowEmptyStrings = false)]

@@ -13,7 +13,8 @@ public sealed class AnswerPolicyTests
         LexicalSupport = 0.3,
     }));
 
-    private static RetrievalCandidate Candidate(double coverage, double? similarity) => new(1, "a", 1, coverage, similarity);
+    private static RetrievalCandidate Candidate(double coverage, double? similarity, int unseenTerms = 0) =>
+        new(1, "a", 1, coverage, similarity) { UnseenQuestionTerms = unseenTerms };
 
     [Theory]
     [InlineData(0.0, 0.66, true)] // meaning alone, above the threshold
@@ -32,5 +33,23 @@ public sealed class AnswerPolicyTests
         Assert.False(Policy(null).Answers(Candidate(0.4, null)));
         // A model is configured but this candidate came from BM25 alone (no vector): still coverage.
         Assert.True(Policy(0.65).Answers(Candidate(0.5, null)));
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.68, 0, true)] // above 0.65
+    [InlineData(0.0, 0.68, 1, false)] // a word no article has: the bar is 0.65 + 0.12 × 0.35 = 0.692
+    [InlineData(0.0, 0.70, 2, true)] // the rise does not grow with the count
+    [InlineData(0.6, 0.60, 1, true)] // the words still lower the raised bar: 0.692 − 0.3 × 0.308 = 0.600
+    [InlineData(0.6, 0.58, 1, false)] // … but not as far as without the unseen word (0.545)
+    public void A_question_word_the_library_never_uses_raises_the_similarity_bar(double coverage, double similarity, int unseen, bool answers)
+    {
+        Assert.Equal(answers, Policy(0.65).Answers(Candidate(coverage, similarity, unseen)));
+    }
+
+    [Fact]
+    public void Unseen_words_change_nothing_without_a_model()
+    {
+        Assert.True(Policy(null).Answers(Candidate(0.5, null, unseenTerms: 3)));
+        Assert.True(Policy(0.65).Answers(Candidate(0.5, null, unseenTerms: 3)));
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Retrieval;
 using ChatBot.Core.Retrieval.Lexical;
 
 namespace ChatBot.Core.Tests;
@@ -112,5 +113,22 @@ public sealed class Bm25IndexTests
         var lastRowHighByte = bytes.Length - (Index.Data.PostingFrequencies.Length * sizeof(ushort)) - 1;
         corrupted[lastRowHighByte] = 0x7F; // the last posting row becomes a passage far out of range
         Assert.Throws<InvalidDataException>(() => Bm25IndexSerializer.Read(new MemoryStream(corrupted)));
+    }
+
+    [Fact]
+    public async Task Candidates_count_the_question_terms_no_passage_contains()
+    {
+        var retriever = new LexicalRetriever(new FixedIndex(Index), new QueryAnalyzer(new TermAnalyzer()));
+
+        var candidates = await retriever.RetrieveAsync("When did Abe resign over the islands?", 10);
+
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, c => Assert.Equal(1, c.UnseenQuestionTerms)); // "resign"; "Abe" and "islands" are there
+        Assert.All(await retriever.RetrieveAsync("Did Abe discuss the islands?", 10), c => Assert.Equal(0, c.UnseenQuestionTerms));
+    }
+
+    private sealed class FixedIndex(Bm25Index index) : ILexicalIndexSource
+    {
+        public Task<Bm25Index> GetCurrentAsync(CancellationToken cancellationToken = default) => Task.FromResult(index);
     }
 }

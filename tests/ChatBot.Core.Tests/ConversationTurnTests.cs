@@ -101,4 +101,40 @@ public sealed class ConversationTurnTests
         public Task<IReadOnlyList<ArticleMetadata>> GetArticlesAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<ArticleMetadata>>([Article]);
     }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("Help?")]
+    [InlineData("?")]
+    public async Task A_bare_help_is_the_help_on_every_surface_without_a_search(string text)
+    {
+        var asked = false;
+        var turn = Turn(Chat, q => { asked = true; return Answer.Declined(q); });
+
+        var screened = turn.Screen(new TurnRequest("u", TurnIntent.Question, text));
+        var taken = await turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, text), CancellationToken.None);
+
+        Assert.Equal(TurnReplyKind.Help, screened?.Kind);
+        Assert.Equal(TurnReplyKind.Help, taken.Kind);
+        Assert.False(asked);
+    }
+
+    [Theory]
+    [InlineData("sources")]
+    [InlineData("Which sources?")]
+    public async Task A_bare_sources_lists_the_articles(string text)
+    {
+        var reply = await Turn(Repl).TakeAsync(new TurnRequest(null, TurnIntent.Question, text), CancellationToken.None);
+
+        Assert.Equal(TurnReplyKind.Sources, reply.Kind);
+    }
+
+    [Fact]
+    public async Task A_question_that_mentions_help_or_sources_is_still_a_question()
+    {
+        var turn = Turn(Repl);
+
+        Assert.Equal(TurnReplyKind.Answered, (await turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, "What help did Abe receive?"), CancellationToken.None)).Kind);
+        Assert.Equal(TurnReplyKind.Answered, (await turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, "sources of the gas?"), CancellationToken.None)).Kind);
+    }
 }

@@ -62,4 +62,47 @@ public sealed class PassageMatrixTests
             .Select(x => x.Row);
         Assert.Equal(expected, top.Select(t => t.Row));
     }
+
+    [Fact]
+    public void The_int8_shortlist_of_a_large_matrix_returns_the_exact_top_k_and_exact_similarities()
+    {
+        // Unit vectors around a few shared directions, like a corpus about one topic: many rows score close together.
+        var random = new Random(3);
+        const int dims = 384;
+        var rows = (PassageMatrix.ParallelThreshold / dims) + 2_000;
+        var topics = Enumerable.Range(0, 8).Select(_ => RandomUnit(random, dims)).ToArray();
+        var values = new float[rows * dims];
+        for (var row = 0; row < rows; row++)
+        {
+            var topic = topics[row % topics.Length];
+            var noise = RandomUnit(random, dims);
+            var vector = topic.Zip(noise, (t, n) => (0.8f * t) + (0.6f * n)).ToArray();
+            Normalize(vector).CopyTo(values, row * dims);
+        }
+
+        var matrix = new PassageMatrix(Enumerable.Range(0, rows).Select(i => (long)i).ToArray(), values, dims);
+        for (var q = 0; q < 20; q++)
+        {
+            var query = Normalize(topics[q % topics.Length].Zip(RandomUnit(random, dims), (t, n) => (0.7f * t) + (0.7f * n)).ToArray());
+
+            var top = matrix.TopK(query, 20);
+
+            var expected = Enumerable.Range(0, rows)
+                .Select(r => (Row: r, Score: DotProduct.Of(matrix.Row(r), query)))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Row)
+                .Take(20)
+                .ToList();
+            Assert.Equal(expected.Select(x => x.Row), top.Select(t => t.Row));
+            Assert.Equal(expected.Select(x => x.Score), top.Select(t => t.Similarity));
+        }
+    }
+
+    private static float[] RandomUnit(Random random, int dims) =>
+        Normalize(Enumerable.Range(0, dims).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray());
+
+    private static float[] Normalize(float[] vector)
+    {
+        var length = MathF.Sqrt(vector.Sum(x => x * x));
+        return vector.Select(x => x / length).ToArray();
+    }
 }

@@ -43,6 +43,8 @@ public sealed class AskJsonContractTests
     [InlineData("What is the capital of France?")]
     [InlineData("How do I bake a chocolate cake?")]
     [InlineData("NEAR( \"*\" ) OR (")]
+    [InlineData("When did Abe resign?")] // near the domain: every passage is about Abe, none about resigning
+    [InlineData("Where was Shinzo Abe shot?")]
     public async Task Off_topic_questions_are_declined_and_cite_nothing(string question)
     {
         using var host = new HostProcess();

@@ -57,7 +57,9 @@ public sealed class EvalFloorTests
         var hybrid = await EvalAsync(host, questions, "hybrid");
 
         Assert.Equal("hybrid", hybrid.GetProperty("retriever").GetString());
-        Assert.True(Figure(hybrid, "by_kind", "paraphrase") > Figure(bm25, "by_kind", "paraphrase"), "paraphrase hit@1");
+        // BM25 cannot rank a paraphrase that shares no word with its answer; the model can (neither cites one first:
+        // the policy declines those, as their similarity is in the band of near-domain off-topic questions).
+        Assert.True(RecallAt3(hybrid, "paraphrase") > RecallAt3(bm25, "paraphrase") + 0.3, "paraphrase recall@3");
         foreach (var higherIsBetter in new[] { "hit_at_1", "recall_at_3", "mrr" })
         {
             Assert.True(Figure(hybrid, higherIsBetter) > Figure(bm25, higherIsBetter), higherIsBetter);
@@ -65,20 +67,20 @@ public sealed class EvalFloorTests
 
         Assert.True(Figure(hybrid, "false_declines") < Figure(bm25, "false_declines"), "false_declines");
 
-        // Measured: hit@1 56.2 % (direct 94.3 %), recall@3 72.5 %, MRR 0.709, off-topic declined 70 %, false declines 31.2 %.
-        AtLeast(hybrid, "hit_at_1", 0.53);
+        // Measured: hit@1 51.2 % (direct 94.3 %), recall@3 72.5 %, MRR 0.709, off-topic declined 80 %, false declines 43.8 %.
+        AtLeast(hybrid, "hit_at_1", 0.48);
         AtLeast(hybrid, "recall_at_3", 0.70);
         AtLeast(hybrid, "mrr", 0.68);
-        AtLeast(hybrid, "declined_off_topic", 0.65);
+        AtLeast(hybrid, "declined_off_topic", 0.75);
         Assert.True(Figure(hybrid, "by_kind", "direct") >= 0.90, "direct hit@1");
-        Assert.True(Figure(hybrid, "false_declines") <= 0.35, "false_declines");
+        Assert.True(Figure(hybrid, "false_declines") <= 0.47, "false_declines");
 
-        // Held out, measured: hit@1 41.7 %, recall@3 70.8 %, MRR 0.646, off-topic declined 22.2 %, false declines 50 %.
+        // Held out, measured: hit@1 41.7 %, recall@3 70.8 %, MRR 0.646, off-topic declined 66.7 %, false declines 50 %.
         var unseen = await EvalAsync(host, heldOut, "hybrid");
         AtLeast(unseen, "hit_at_1", 0.37);
         AtLeast(unseen, "recall_at_3", 0.66);
         AtLeast(unseen, "mrr", 0.60);
-        AtLeast(unseen, "declined_off_topic", 0.11);
+        AtLeast(unseen, "declined_off_topic", 0.55);
         Assert.True(Figure(unseen, "false_declines") <= 0.55, "held-out false_declines");
     }
 
@@ -105,6 +107,12 @@ public sealed class EvalFloorTests
         var (code, stdout, stderr) = await host.RunAsync("eval", "--questions", questions, "--json", "--retriever", retriever);
         Assert.True(code == 0, $"eval --retriever {retriever} exited {code}\nstderr:\n{stderr}\nstdout:\n{stdout}");
         return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+
+    private static double RecallAt3(System.Text.Json.JsonElement summary, string kind)
+    {
+        var rows = summary.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == kind).ToList();
+        return rows.Count(r => r.GetProperty("recall_at_3").GetBoolean()) / (double)rows.Count;
     }
 
     private static double Figure(System.Text.Json.JsonElement summary, string name, string? kind = null) =>

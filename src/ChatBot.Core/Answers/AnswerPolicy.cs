@@ -17,6 +17,15 @@ public sealed class AnswerPolicy(IOptions<AnswerOptions> options, IDenseThreshol
 
     private double? DenseThreshold => options.Value.MinDenseSimilarity ?? denseThreshold?.MinSimilarity;
 
+    /// <summary>
+    /// The model's threshold, raised by <see cref="AnswerOptions.UnseenTermMargin"/> × (1 − threshold) when the
+    /// question has a word the library never uses: closeness to the topic is then weaker evidence of an answer.
+    /// </summary>
+    private double? ThresholdFor(RetrievalCandidate candidate) =>
+        DenseThreshold is { } threshold && candidate.UnseenQuestionTerms > 0
+            ? threshold + (options.Value.UnseenTermMargin * (1 - threshold))
+            : DenseThreshold;
+
     /// <remarks>
     /// With a model, the words alone no longer decide: a passage that shares the question's words answers only if
     /// its similarity is also within <see cref="AnswerOptions.LexicalSupport"/> × (1 − threshold) below the
@@ -26,7 +35,7 @@ public sealed class AnswerPolicy(IOptions<AnswerOptions> options, IDenseThreshol
     public bool Answers(RetrievalCandidate candidate)
     {
         var lexical = candidate.LexicalCoverage >= options.Value.MinLexicalCoverage;
-        if (DenseThreshold is not { } threshold || candidate.DenseSimilarity is not { } similarity)
+        if (ThresholdFor(candidate) is not { } threshold || candidate.DenseSimilarity is not { } similarity)
         {
             return lexical;
         }
@@ -56,7 +65,7 @@ public sealed class AnswerPolicy(IOptions<AnswerOptions> options, IDenseThreshol
             return false;
         }
 
-        if (first.DenseSimilarity is not { } firstSimilarity || DenseThreshold is not { } threshold)
+        if (first.DenseSimilarity is not { } firstSimilarity || ThresholdFor(candidate) is not { } threshold)
         {
             return true;
         }

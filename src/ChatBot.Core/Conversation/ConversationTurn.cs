@@ -22,7 +22,7 @@ public sealed partial class ConversationTurn(
 
     /// <summary>The whole turn: <see cref="Screen"/>, then, when needed, <see cref="AnswerScreenedAsync"/>.</summary>
     public async Task<TurnReply> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
-        request.Intent switch
+        (BareSources().IsMatch(request.Text.Trim()) ? TurnIntent.Sources : request.Intent) switch
         {
             TurnIntent.Help => new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface)),
             TurnIntent.Sources => await GuardAsync(ListSourcesAsync, cancellationToken),
@@ -45,6 +45,11 @@ public sealed partial class ConversationTurn(
         if (Greeting().IsMatch(question))
         {
             return new TurnReply(TurnReplyKind.Greeting, ConversationTexts.Greeting(surface));
+        }
+
+        if (BareHelp().IsMatch(question))
+        {
+            return new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface));
         }
 
         if (rateLimiter is not null && request.UserKey is { } userKey && !rateLimiter.TryAcquire(userKey))
@@ -93,4 +98,11 @@ public sealed partial class ConversationTurn(
     [GeneratedRegex(@"^(hi|hello|hey|hallo|howdy|greetings|good (morning|afternoon|evening|day)|thanks|thank you)( there| bot)?[\s!.,:)]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
+
+    // A message that is only the word asks for the command without its surface's prefix; no article answers "help".
+    [GeneratedRegex(@"^(help|\?)[\s!?.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareHelp();
+
+    [GeneratedRegex(@"^(sources|list sources|which sources|what sources)[\s!?.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareSources();
 }

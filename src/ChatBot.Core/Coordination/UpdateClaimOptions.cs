@@ -5,7 +5,7 @@ namespace ChatBot.Core.Coordination;
 /// <summary>How long a replica's claim on an update lasts without renewal ("Coordination" section).</summary>
 public sealed class UpdateClaimOptions
 {
-    public const string Section = "Coordination";
+    public const string SectionName = "Coordination";
 
     /// <summary>
     /// The lease of a claim; renewed every third of it while the answer is prepared. After a replica dies its update

@@ -15,7 +15,12 @@ public sealed record EvalRow(
     [property: JsonPropertyName("top_passage")] int? TopPassage,
     [property: JsonPropertyName("best_similarity")] double? BestSimilarity,
     [property: JsonPropertyName("best_coverage")] double BestCoverage,
-    [property: JsonPropertyName("ranked")] IReadOnlyList<EvalCandidate> Ranked);
+    [property: JsonPropertyName("ranked")] IReadOnlyList<EvalCandidate> Ranked)
+{
+    /// <summary>The question's content terms that no article contains (they raise the answer policy's bar).</summary>
+    [JsonPropertyName("unseen_terms")]
+    public int UnseenTerms { get; init; }
+}
 
 /// <summary>One retrieved candidate with its evidence, so thresholds can be calibrated from the eval output.</summary>
 public sealed record EvalCandidate(

@@ -63,7 +63,10 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
                 c.RankScore,
                 c.LexicalCoverage,
                 c.DenseSimilarity,
-                relevance[i])).ToList());
+                relevance[i])).ToList())
+        {
+            UnseenTerms = ranked.Count == 0 ? 0 : ranked[0].UnseenQuestionTerms,
+        };
     }
 
     private static bool IsRelevant(EvalQuestion question, CitedPassage passage) =>

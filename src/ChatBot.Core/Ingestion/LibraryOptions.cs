@@ -9,7 +9,7 @@ namespace ChatBot.Core.Ingestion;
 /// </summary>
 public sealed class LibraryOptions
 {
-    public const string Section = "Library";
+    public const string SectionName = "Library";
 
     /// <summary>Folders of <c>*.txt</c> articles (and optional <c>.meta.json</c> sidecars), used while <see cref="File"/> does not exist.</summary>
     public List<string> Folders { get; set; } = [];

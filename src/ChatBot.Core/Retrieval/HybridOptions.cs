@@ -35,7 +35,7 @@ public enum FusionMethod
 /// <summary>How lexical and dense evidence are combined.</summary>
 public sealed class HybridOptions
 {
-    public const string Section = "Retrieval";
+    public const string SectionName = "Retrieval";
 
     public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
 

@@ -42,6 +42,7 @@ public sealed class HybridRetriever(
             .Select(hit => (hit.PassageId, hit.ArticleId))
             .ToList();
         var coverage = LexicalRetriever.CoverageOf(index, terms);
+        var unseen = LexicalRetriever.UnseenTerms(index, terms);
         var pool = CandidatePool.From(lexicalHits, denseHits, matrix, query);
         var fused = settings.Fusion switch
         {
@@ -55,7 +56,10 @@ public sealed class HybridRetriever(
         return fused
             .OrderByDescending(c => c.Score)
             .Take(limit)
-            .Select(c => new RetrievalCandidate(c.PassageId, pool.ArticleOf(c.PassageId), c.Score, coverage(c.PassageId), pool.SimilarityOf(c.PassageId)))
+            .Select(c => new RetrievalCandidate(c.PassageId, pool.ArticleOf(c.PassageId), c.Score, coverage(c.PassageId), pool.SimilarityOf(c.PassageId))
+            {
+                UnseenQuestionTerms = unseen,
+            })
             .ToList();
     }
 

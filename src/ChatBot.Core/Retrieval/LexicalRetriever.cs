@@ -3,7 +3,7 @@ using ChatBot.Core.Retrieval.Lexical;
 namespace ChatBot.Core.Retrieval;
 
 /// <summary>
-/// Retrieval v1: BM25 over the question's content terms, with each candidate's IDF-weighted term coverage as the
+/// BM25 over the question's content terms, with each candidate's IDF-weighted term coverage as the
 /// evidence for whether it answers at all. A question whose rare words appear nowhere gets low coverage even when
 /// a common word matches, which is what makes off-topic questions decline.
 /// </summary>
@@ -24,10 +24,14 @@ public sealed class LexicalRetriever(ILexicalIndexSource indexSource, QueryAnaly
 
         var index = await indexSource.GetCurrentAsync(cancellationToken);
         var coverage = CoverageOf(index, terms);
+        var unseen = UnseenTerms(index, terms);
         return index.Search(terms, limit)
-            .Select(h => new RetrievalCandidate(h.PassageId, h.ArticleId, h.Score, coverage(h.PassageId), null))
+            .Select(h => new RetrievalCandidate(h.PassageId, h.ArticleId, h.Score, coverage(h.PassageId), null) { UnseenQuestionTerms = unseen })
             .ToList();
     }
+
+    /// <summary>How many of the terms no passage of the library contains.</summary>
+    public static int UnseenTerms(Bm25Index index, IReadOnlyList<string> terms) => terms.Count(t => index.DocumentFrequency(t) == 0);
 
     /// <summary>
     /// The IDF-weighted share of the terms a passage contains (terms found nowhere weigh the most); the weights

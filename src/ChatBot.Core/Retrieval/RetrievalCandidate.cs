@@ -15,4 +15,12 @@ public sealed record RetrievalCandidate(
     string ArticleId,
     double RankScore,
     double LexicalCoverage,
-    double? DenseSimilarity);
+    double? DenseSimilarity)
+{
+    /// <summary>
+    /// How many of the question's content terms occur nowhere in the library (a property of the question, the same on
+    /// every candidate). Such a word is often what the question is about ("When did Abe resign?" in a library that
+    /// never mentions resigning), so the answer policy asks for more similarity then.
+    /// </summary>
+    public int UnseenQuestionTerms { get; init; }
+}

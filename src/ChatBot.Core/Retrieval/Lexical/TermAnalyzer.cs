@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChatBot.Core.Text;
+using ChatBot.Unicode;
 
 namespace ChatBot.Core.Retrieval.Lexical;
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
-namespace ChatBot.Core.Text;
+namespace ChatBot.Unicode;
 
 /// <summary>
 /// Unicode canonical decomposition (NFD) that works under InvariantGlobalization, where string.Normalize(FormD)
@@ -79,7 +79,7 @@ public static class CanonicalDecomposition
 
     private static FrozenDictionary<int, int[]> LoadTable()
     {
-        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("ChatBot.Core.CanonicalDecompositions.txt")
+        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("ChatBot.Unicode.CanonicalDecompositions.txt")
             ?? throw new InvalidOperationException("The embedded canonical decomposition table is missing.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var table = new Dictionary<int, int[]>();
