@@ -1,4 +1,5 @@
 using ChatBot.Onnx.Modeling.DependencyInjection;
+using ChatBot.Onnx.Modeling.Int8Variants;
 using ChatBot.Onnx.Modeling.Quantization;
 using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.Configuration;
@@ -66,5 +67,39 @@ public sealed class OnnxModelingServiceCollectionExtensionsTests
         using var provider = new ServiceCollection().AddLogging().AddUseLiteModelBuilder(configuration).BuildServiceProvider();
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<UseLiteModelBuilderOptions>>().Value);
+    }
+
+    [Fact]
+    public void Int8_variant_builder_resolves_with_the_measured_defaults_and_options_from_the_models_int8_section()
+    {
+        var defaults = new Int8VariantBuilderOptions();
+        Assert.Equal("models", defaults.ModelsPath);
+        Assert.Equal(QuantizedMatMulOperators.DynamicQuantizeMatMul, defaults.Operators);
+        Assert.Equal(Int8WeightQuantizer.ReducedRange, defaults.WeightMaxLevel);
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Models:Int8:ModelsPath"] = "/tmp/elsewhere",
+                ["Models:Int8:Operators"] = "MatMulIntegerToFloat",
+            })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddInt8VariantBuilder(configuration).BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<Int8VariantBuilder>());
+        var options = provider.GetRequiredService<IOptions<Int8VariantBuilderOptions>>().Value;
+        Assert.Equal("/tmp/elsewhere", options.ModelsPath);
+        Assert.Equal(QuantizedMatMulOperators.MatMulIntegerToFloat, options.Operators);
+    }
+
+    [Fact]
+    public void Int8_variant_weight_level_beyond_127_is_rejected()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Models:Int8:WeightMaxLevel"] = "128" })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddInt8VariantBuilder(configuration).BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<Int8VariantBuilderOptions>>().Value);
     }
 }

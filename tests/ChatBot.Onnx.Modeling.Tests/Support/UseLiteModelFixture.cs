@@ -1,4 +1,5 @@
 using ChatBot.Embeddings.Onnx.Tokenization;
+using ChatBot.Onnx.Modeling.Building;
 using ChatBot.Onnx.Modeling.Npm;
 using ChatBot.Onnx.Modeling.UseLite;
 using ChatBot.Testing;
@@ -36,13 +37,13 @@ public sealed class UseLiteModelFixture : IDisposable
 
     public UseLiteModelBuilder Builder { get; }
 
-    public UseLiteBuildResult Build { get; }
+    public ModelBuildResult Build { get; }
 
     public SentencePieceTokenizer Tokenizer { get; }
 
     public InferenceSession Session { get; }
 
-    public UseLiteBuildResult Int8Build { get; }
+    public ModelBuildResult Int8Build { get; }
 
     public InferenceSession Int8Session { get; }
 

