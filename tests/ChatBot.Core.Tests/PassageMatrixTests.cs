@@ -64,7 +64,7 @@ public sealed class PassageMatrixTests
     }
 
     [Fact]
-    public void The_int8_shortlist_of_a_large_matrix_returns_the_exact_top_k_and_exact_similarities()
+    public async Task The_int8_shortlist_of_a_large_matrix_returns_the_exact_top_k_and_exact_similarities()
     {
         // Unit vectors around a few shared directions, like a corpus about one topic: many rows score close together.
         var random = new Random(3);
@@ -81,6 +81,7 @@ public sealed class PassageMatrixTests
         }
 
         var matrix = new PassageMatrix(Enumerable.Range(0, rows).Select(i => (long)i).ToArray(), values, dims);
+        await matrix.WhenInt8CopyIsReadyAsync();
         for (var q = 0; q < 20; q++)
         {
             var query = Normalize(topics[q % topics.Length].Zip(RandomUnit(random, dims), (t, n) => (0.7f * t) + (0.7f * n)).ToArray());

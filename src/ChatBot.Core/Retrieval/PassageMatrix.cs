@@ -11,8 +11,8 @@ public sealed class PassageMatrix
 {
     /// <summary>
     /// Below this many floats one core scans every row exactly faster than anything else; above it the scan is bound
-    /// by memory bandwidth (100k × 384 floats: ~10 ms on two cores), so an int8 first pass on every core picks the
-    /// rows to score exactly.
+    /// by memory bandwidth (100k × 384 floats: ~10 ms on two cores) and runs on every core, and an int8 first pass
+    /// picks the rows to score exactly once its copy is made.
     /// </summary>
     public const int ParallelThreshold = 4_000_000;
 
@@ -26,7 +26,7 @@ public sealed class PassageMatrix
 
     private readonly long[] _passageIds;
     private readonly float[] _values;
-    private readonly Int8Rows? _int8;
+    private readonly Lazy<Task<Int8Rows>> _int8;
 
     public PassageMatrix(long[] passageIds, float[] values, int dimensions)
     {
@@ -46,8 +46,7 @@ public sealed class PassageMatrix
         _passageIds = passageIds;
         _values = values;
         Dimensions = dimensions;
-        // Large matrices only: below the threshold the float scan is already fast, and exact from the start.
-        _int8 = values.Length >= ParallelThreshold ? Int8Rows.Quantize(values, dimensions) : null;
+        _int8 = new(() => Task.Run(() => Int8Rows.Quantize(values, dimensions)));
     }
 
     public static PassageMatrix Empty(int dimensions) => new([], [], dimensions);
@@ -72,7 +71,8 @@ public sealed class PassageMatrix
 
     /// <summary>
     /// The <paramref name="k"/> most similar rows, best first, with exact similarities: an exact scan for matrices
-    /// under <see cref="ParallelThreshold"/> floats, an int8 shortlist scored exactly above it.
+    /// under <see cref="ParallelThreshold"/> floats, above it an int8 shortlist scored exactly (an exact scan on every
+    /// core until the int8 copy is made).
     /// </summary>
     public IReadOnlyList<(int Row, float Similarity)> TopK(ReadOnlySpan<float> query, int k)
     {
@@ -86,16 +86,21 @@ public sealed class PassageMatrix
             return [];
         }
 
-        if (_int8 is null)
+        if (_values.Length < ParallelThreshold)
         {
             return ScanRange(query, 0, Count, k).TakeBestFirst();
+        }
+
+        if (Int8Copy() is not { } int8)
+        {
+            return ScanInParallel(query, k);
         }
 
         // The float scan over 100k × 384 reads 154 MB per question (~10 ms on two cores, bound by memory bandwidth);
         // the int8 pass reads 38 MB and the rows it picks are scored exactly, so every similarity returned is the
         // float one. A row of the exact top k is missed only if its int8 score errs by more than the gap between it
         // and the shortlist's last row (the errors are a few thousandths; see Int8Rows).
-        var shortlist = Shortlist(_int8, _int8.QuantizeQuery(query), Math.Min(Count, Math.Max(k * RescoredPerResult, MinRescored)));
+        var shortlist = Shortlist(int8, int8.QuantizeQuery(query), Math.Min(Count, Math.Max(k * RescoredPerResult, MinRescored)));
         var exact = new TopRows(k);
         foreach (var (row, _) in shortlist)
         {
@@ -103,6 +108,33 @@ public sealed class PassageMatrix
         }
 
         return exact.TakeBestFirst();
+    }
+
+    /// <summary>Completes when the int8 copy of a large matrix is made (it starts with the first search); for tests.</summary>
+    internal Task WhenInt8CopyIsReadyAsync() => _int8.Value;
+
+    /// <summary>
+    /// The int8 copy when it is ready, else null. It is made in the background, started by the first search rather
+    /// than at load: at 100k × 384 it takes ~65 ms of both cores, which a cold start would otherwise pay before its
+    /// first answer (that one, and any asked while the copy is made, scan the floats).
+    /// </summary>
+    private Int8Rows? Int8Copy() => _int8.Value is { IsCompletedSuccessfully: true } made ? made.Result : null;
+
+    /// <summary>Each core keeps its own top k over a slice of the float rows; the best k of their union is exact.</summary>
+    private IReadOnlyList<(int Row, float Similarity)> ScanInParallel(ReadOnlySpan<float> query, int k)
+    {
+        var parts = Math.Min(Environment.ProcessorCount, 8);
+        var q = query.ToArray();
+        var partials = new TopRows[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+            partials[part] = ScanRange(q, (int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts), k));
+        var merged = new TopRows(k);
+        foreach (var partial in partials)
+        {
+            merged.Merge(partial);
+        }
+
+        return merged.TakeBestFirst();
     }
 
     /// <summary>The <paramref name="size"/> best rows by the int8 score, each thread over its own slice.</summary>
