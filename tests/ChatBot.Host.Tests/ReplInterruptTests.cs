@@ -64,6 +64,26 @@ public sealed class ReplInterruptTests
         Assert.Contains("Nagato", output[(failed + output[failed..].IndexOf('\n', StringComparison.Ordinal))..], StringComparison.Ordinal); // answered after it too
     }
 
+    [Fact]
+    public async Task Help_and_sources_typed_without_the_colon_are_the_commands()
+    {
+        using var host = new HostProcess();
+        using var repl = host.Start("repl");
+        var stdout = repl.StandardOutput.ReadToEndAsync();
+        var stderr = repl.StandardError.ReadToEndAsync();
+        await repl.StandardInput.WriteLineAsync("sources");
+        await repl.StandardInput.WriteLineAsync("help");
+        repl.StandardInput.Close();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await repl.WaitForExitAsync(timeout.Token);
+        var output = await stdout;
+        Assert.True(repl.ExitCode == 0, await stderr);
+        Assert.Contains("Putin and Abe Hold Second Round of Talks in Japan", output, StringComparison.Ordinal); // the article table
+        Assert.Contains("I always quote the passage", output, StringComparison.Ordinal); // the help
+        Assert.DoesNotContain("don't cover that", output, StringComparison.Ordinal); // neither was searched and declined
+    }
+
     private static void Interrupt(Process process)
     {
         using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

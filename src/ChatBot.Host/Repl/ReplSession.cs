@@ -68,7 +68,15 @@ internal sealed class ReplSession(
                 continue;
             }
 
-            WriteReply(await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, line), cancellationToken));
+            var reply = await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, line), cancellationToken);
+            if (reply.Kind == TurnReplyKind.Sources)
+            {
+                // "sources" typed without the colon: the same table as :sources, with each article's folder.
+                await RunCommandAsync(":sources", cancellationToken);
+                continue;
+            }
+
+            WriteReply(reply);
         }
     }
 

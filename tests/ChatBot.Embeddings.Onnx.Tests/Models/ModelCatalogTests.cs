@@ -59,7 +59,7 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.Equal(90_387_631, new FileInfo(modelPath).Length);
         Assert.Equal(ArcticModelSha256, after.Files.Single(f => f.Path == "model.onnx").ActualSha256);
         // Visible progress: the mismatch was hashed, the extraction counted its bytes, the result verified.
-        Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Extracting, Bytes: 90_387_631 });
+        Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Extracting, Bytes: 90_387_631, TotalBytes: 90_387_631 });
         Assert.Contains(steps, s => s is { File: "model.onnx", Stage: ModelSetupStage.Verified });
         Assert.DoesNotContain(steps, s => s is { File: "vocab.txt", Stage: ModelSetupStage.Extracting });
     }
