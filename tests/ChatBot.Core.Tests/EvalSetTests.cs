@@ -18,6 +18,7 @@ public sealed class EvalSetTests
 {
     private static readonly string TuningSet = Path.Combine(RepoPaths.Root, "tests", "eval", "questions.jsonl");
     private static readonly string HeldOutSet = Path.Combine(RepoPaths.Root, "tests", "eval", "heldout.jsonl");
+    private static readonly string NaturalSet = Path.Combine(RepoPaths.Root, "tests", "eval", "natural.jsonl");
 
     /// <summary>
     /// The passages as the articles were split when the sets were written (paragraphs, short ones merged): pinned
@@ -33,7 +34,7 @@ public sealed class EvalSetTests
         return SeedArticles.All.ToDictionary(id => id, id => processor.Process(SeedArticles.Source(id)).Passages);
     });
 
-    public static TheoryData<string> Sets => new() { TuningSet, HeldOutSet };
+    public static TheoryData<string> Sets => new() { TuningSet, HeldOutSet, NaturalSet };
 
     [Fact]
     public async Task Tuning_set_has_enough_questions_of_each_kind()
@@ -56,6 +57,18 @@ public sealed class EvalSetTests
         Assert.Contains(heldOut, q => q.Kind == "direct");
         Assert.Contains(heldOut, q => q.ShouldDecline);
         Assert.DoesNotContain(heldOut, q => tuning.Contains(q.Question));
+    }
+
+    [Fact]
+    public async Task The_natural_set_shares_no_question_with_the_others()
+    {
+        var others = (await new EvalSetReader().ReadAsync(TuningSet)).Concat(await new EvalSetReader().ReadAsync(HeldOutSet))
+            .Select(q => q.Question).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var natural = await new EvalSetReader().ReadAsync(NaturalSet);
+
+        Assert.True(natural.Count >= 20, $"{natural.Count} natural questions");
+        Assert.Contains(natural, q => q.ShouldDecline);
+        Assert.DoesNotContain(natural, q => others.Contains(q.Question));
     }
 
     [Theory]
