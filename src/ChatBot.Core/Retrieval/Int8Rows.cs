@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -31,11 +32,15 @@ internal sealed class Int8Rows
         var rows = values.Length / dimensions;
         var quantized = new sbyte[values.Length];
         var scales = new float[rows];
-        // The rows are independent, so a start-up quantizes them on every core (100k × 384: ~65 ms).
-        Parallel.For(0, Math.Max(1, Environment.ProcessorCount), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+        if (rows == 0)
         {
-            var parts = Math.Max(1, Environment.ProcessorCount);
-            for (var row = (int)((long)rows * part / parts); row < (int)((long)rows * (part + 1) / parts); row++)
+            return new Int8Rows(quantized, scales, dimensions);
+        }
+
+        // The rows are independent, so every core takes ranges of them (100k × 384: ~65 ms in all).
+        Parallel.ForEach(Partitioner.Create(0, rows), range =>
+        {
+            for (var row = range.Item1; row < range.Item2; row++)
             {
                 scales[row] = QuantizeInto(values.AsSpan(row * dimensions, dimensions), quantized.AsSpan(row * dimensions, dimensions));
             }

@@ -121,14 +121,24 @@ public sealed class PassageMatrix
     private Int8Rows? Int8Copy() => _int8.Value is { IsCompletedSuccessfully: true } made ? made.Result : null;
 
     /// <summary>Each core keeps its own top k over a slice of the float rows; the best k of their union is exact.</summary>
-    private IReadOnlyList<(int Row, float Similarity)> ScanInParallel(ReadOnlySpan<float> query, int k)
+    private (int Row, float Score)[] ScanInParallel(ReadOnlySpan<float> query, int k)
+    {
+        var q = query.ToArray();
+        return BestOnEveryCore(k, (from, to) => ScanRange(q, from, to, k));
+    }
+
+    /// <summary>The <paramref name="size"/> best rows by the int8 score, each core over its own slice.</summary>
+    private (int Row, float Score)[] Shortlist(Int8Rows int8, short[] query, int size) =>
+        BestOnEveryCore(size, (from, to) => ScanInt8Range(int8, query, from, to, size));
+
+    /// <summary>Splits the rows into one slice per core (at most 8), scans them side by side, keeps the best of their union.</summary>
+    private (int Row, float Score)[] BestOnEveryCore(int size, Func<int, int, TopRows> scanSlice)
     {
         var parts = Math.Min(Environment.ProcessorCount, 8);
-        var q = query.ToArray();
         var partials = new TopRows[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
-            partials[part] = ScanRange(q, (int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts), k));
-        var merged = new TopRows(k);
+            partials[part] = scanSlice((int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts)));
+        var merged = new TopRows(size);
         foreach (var partial in partials)
         {
             merged.Merge(partial);
@@ -137,28 +147,16 @@ public sealed class PassageMatrix
         return merged.TakeBestFirst();
     }
 
-    /// <summary>The <paramref name="size"/> best rows by the int8 score, each thread over its own slice.</summary>
-    private (int Row, float Score)[] Shortlist(Int8Rows int8, short[] query, int size)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static TopRows ScanInt8Range(Int8Rows int8, short[] query, int from, int to, int size)
     {
-        var parts = Math.Min(Environment.ProcessorCount, 8);
-        var partials = new TopRows[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        var best = new TopRows(size);
+        for (var row = from; row < to; row++)
         {
-            var best = new TopRows(size);
-            for (var row = (int)((long)Count * part / parts); row < (int)((long)Count * (part + 1) / parts); row++)
-            {
-                best.Offer(row, int8.ApproximateScore(row, query));
-            }
-
-            partials[part] = best;
-        });
-        var merged = new TopRows(size);
-        foreach (var partial in partials)
-        {
-            merged.Merge(partial);
+            best.Offer(row, int8.ApproximateScore(row, query));
         }
 
-        return merged.TakeBestFirst();
+        return best;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
