@@ -41,24 +41,23 @@ public sealed class HybridRetriever(
         var denseHits = DenseRetriever.TopPassages(matrix, query, index, settings.PoolSize)
             .Select(hit => (hit.PassageId, hit.ArticleId))
             .ToList();
-        var coverage = LexicalRetriever.CoverageOf(index, terms);
-        var unseen = LexicalRetriever.UnseenTerms(index, terms);
+        var evidence = new QuestionTermEvidence(index, terms);
         var pool = CandidatePool.From(lexicalHits, denseHits, matrix, query);
         var fused = settings.Fusion switch
         {
             FusionMethod.ReciprocalRank => FuseByRank(settings, lexicalHits, denseHits),
             FusionMethod.RelativeScore => pool.FuseByRelativeScore(settings.DenseWeight, lexicalTrust: 1),
             FusionMethod.CoverageWeighted => pool.FuseByRelativeScore(
-                settings.DenseWeight, lexicalTrust: lexicalHits.Count == 0 ? 0 : lexicalHits.Max(h => coverage(h.PassageId))),
+                settings.DenseWeight, lexicalTrust: lexicalHits.Count == 0 ? 0 : lexicalHits.Max(h => evidence.Coverage(h.PassageId))),
             _ => pool.FuseByScore(settings.DenseWeight),
         };
 
         return fused
             .OrderByDescending(c => c.Score)
             .Take(limit)
-            .Select(c => new RetrievalCandidate(c.PassageId, pool.ArticleOf(c.PassageId), c.Score, coverage(c.PassageId), pool.SimilarityOf(c.PassageId))
+            .Select(c => new RetrievalCandidate(c.PassageId, pool.ArticleOf(c.PassageId), c.Score, evidence.Coverage(c.PassageId), pool.SimilarityOf(c.PassageId))
             {
-                UnseenQuestionTerms = unseen,
+                UnseenQuestionTerms = evidence.UnseenTerms,
             })
             .ToList();
     }
