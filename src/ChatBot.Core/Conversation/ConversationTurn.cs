@@ -22,7 +22,7 @@ public sealed partial class ConversationTurn(
 
     /// <summary>The whole turn: <see cref="Screen"/>, then, when needed, <see cref="AnswerScreenedAsync"/>.</summary>
     public async Task<TurnReply> TakeAsync(TurnRequest request, CancellationToken cancellationToken) =>
-        (BareSources().IsMatch(request.Text.Trim()) ? TurnIntent.Sources : request.Intent) switch
+        IntentOf(request) switch
         {
             TurnIntent.Help => new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface)),
             TurnIntent.Sources => await GuardAsync(ListSourcesAsync, cancellationToken),
@@ -30,7 +30,7 @@ public sealed partial class ConversationTurn(
         };
 
     /// <summary>
-    /// The replies that need no search — empty input, a greeting, over the limit — or null when the question must be
+    /// The replies that need no search — empty input, a greeting, a bare "help", over the limit — or null when the question must be
     /// answered (and then it has been counted against the user's limit). Lets a surface reply at once to these and
     /// acknowledge the rest first (Discord's deferred interactions).
     /// </summary>
@@ -47,7 +47,7 @@ public sealed partial class ConversationTurn(
             return new TurnReply(TurnReplyKind.Greeting, ConversationTexts.Greeting(surface));
         }
 
-        if (BareHelp().IsMatch(question))
+        if (IntentOf(request) == TurnIntent.Help)
         {
             return new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface));
         }
@@ -59,6 +59,23 @@ public sealed partial class ConversationTurn(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What the request asks for: the intent its surface read from its command syntax, or, for free text that is only
+    /// "help" or "sources" (no article answers those words alone), that command without the surface's prefix.
+    /// </summary>
+    public static TurnIntent IntentOf(TurnRequest request)
+    {
+        if (request.Intent != TurnIntent.Question)
+        {
+            return request.Intent;
+        }
+
+        var text = request.Text.Trim();
+        return BareHelp().IsMatch(text) ? TurnIntent.Help
+            : BareSources().IsMatch(text) ? TurnIntent.Sources
+            : TurnIntent.Question;
     }
 
     /// <summary>Answers a question that passed <see cref="Screen"/>; a failure becomes one apology, never silence.</summary>
@@ -99,7 +116,6 @@ public sealed partial class ConversationTurn(
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
 
-    // A message that is only the word asks for the command without its surface's prefix; no article answers "help".
     [GeneratedRegex(@"^(help|\?)[\s!?.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareHelp();
 

@@ -68,15 +68,15 @@ internal sealed class ReplSession(
                 continue;
             }
 
-            var reply = await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, line), cancellationToken);
-            if (reply.Kind == TurnReplyKind.Sources)
+            var request = new TurnRequest(null, TurnIntent.Question, line);
+            if (ConversationTurn.IntentOf(request) == TurnIntent.Sources)
             {
                 // "sources" typed without the colon: the same table as :sources, with each article's folder.
                 await RunCommandAsync(":sources", cancellationToken);
                 continue;
             }
 
-            WriteReply(reply);
+            WriteReply(await _turn.TakeAsync(request, cancellationToken));
         }
     }
 
