@@ -19,14 +19,14 @@ public sealed class QuestionAnswerer(
     IPassageLookup passages,
     AnswerPolicy policy,
     IOptions<AnswerOptions> options,
-    DenseIndex? dense = null) : IQuestionAnswerer
+    IAnswerModelSource? models = null) : IQuestionAnswerer
 {
     public async Task<Answer> AnswerAsync(string question, int maxPassages = 3, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPassages, 1);
         var text = question ?? string.Empty;
         var candidates = await retriever.RetrieveAsync(text, options.Value.CandidatePoolSize, cancellationToken);
-        var model = dense is null ? null : await dense.GetModelAsync(cancellationToken);
+        var model = models is null ? null : await models.GetModelAsync(cancellationToken);
         var decision = Decide(text, candidates, options.Value.Calibrated ? model?.Calibration : null, maxPassages);
         if (decision.Tier == AnswerTier.Declined)
         {
@@ -108,7 +108,7 @@ public sealed class QuestionAnswerer(
         }
 
         // Passages embedded as "title. text" have the title's tokens first.
-        var leading = dense?.EmbedsArticleTitle == true ? encoder.CountTokens($"{passage.Article.Title}. ") : 0;
+        var leading = models?.EmbedsArticleTitle == true ? encoder.CountTokens($"{passage.Article.Title}. ") : 0;
         return AnsweringSentence.Locate(passage.Text, alignment, encoder, leading);
     }
 
