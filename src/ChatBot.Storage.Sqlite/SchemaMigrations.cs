@@ -86,6 +86,16 @@ internal static class SchemaMigrations
         """
         ALTER TABLE articles ADD COLUMN folder TEXT NOT NULL DEFAULT '';
         """,
+
+        // 5: the library's folder list (a JSON array of folder keys, one row) moves from data/library.json into the
+        //    database, so every process on the machine syncs against the same list.
+        """
+        CREATE TABLE library (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            folders     TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Triggers that bump the <paramref name="counter"/> row of index_state on every write to <paramref name="table"/>.</summary>
