@@ -32,7 +32,9 @@ internal static class BenchCommand
             var sizeList = ParseSizes(parse.GetValue(sizes)!);
             var root = services.GetRequiredService<ContentRoot>();
             var seeds = root.Resolve(services.GetRequiredService<IOptions<LibraryOptions>>().Value.SeedsPath);
-            var questions = (await new EvalSetReader().ReadAsync(root.Resolve(Path.Combine("tests", "eval", "questions.jsonl")), ct))
+            // The eval questions and the node runner are the source tree's, not content: the checkout the bench was built in.
+            var checkout = ContentRoot.FindCheckout(root.Path) ?? ContentRoot.FindCheckout(AppContext.BaseDirectory) ?? root.Path;
+            var questions = (await new EvalSetReader().ReadAsync(Path.Combine(checkout, "tests", "eval", "questions.jsonl"), ct))
                 .Select(q => q.Question).ToList();
             var runner = new CorpusBenchRunner(questions, parse.GetValue(asks), !parse.GetValue(noProcess));
             var work = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
@@ -57,7 +59,7 @@ internal static class BenchCommand
                     texts = Directory.EnumerateFiles(Path.Combine(work, "embedding")).SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
                 }
 
-                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, root.Path, ct);
+                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, checkout, ct);
                 var report = new BenchReport(Machine(), seedBench, corpora, embedding);
                 if (parse.GetValue(json))
                 {
