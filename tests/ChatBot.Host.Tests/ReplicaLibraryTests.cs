@@ -71,6 +71,25 @@ public sealed class ReplicaLibraryTests(PostgresCluster cluster, ITestOutputHelp
                          $"start-up to 'Library ready' {string.Join(", ", readyTimes)} ms");
         Assert.All(counts, count => Assert.Equal(1, count));
 
+        // The other choice: no sync at start-up (a `library sync` job does it). Same article, measured side by side.
+        var withSync = new List<long>();
+        var withoutSync = new List<long>();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (syncOnStart, times) in new[] { ("true", withSync), ("false", withoutSync) })
+            {
+                replicas[1].Kill(entireProcessTree: true);
+                await replicas[1].WaitForExitAsync();
+                _machines[1].Environment["Library__SyncOnStart"] = syncOnStart;
+                (replicas[1], var ready) = await StartReplicaAsync(_machines[1]);
+                times.Add(ready);
+            }
+        }
+
+        _machines[1].Environment.Remove("Library__SyncOnStart");
+        output.WriteLine($"replica 2 start-up to 'Library ready', syncing: {string.Join(", ", withSync)} ms; not syncing: {string.Join(", ", withoutSync)} ms");
+        Assert.Equal(1, await CountAsync(database));
+
         // Replica 3's machine does not have the folder; taking it out of the library there takes it out everywhere.
         var (removeCode, removeOut, removeErr) = await _machines[2].RunAsync("library", "remove", "news");
         Assert.True(removeCode == 0, removeErr);

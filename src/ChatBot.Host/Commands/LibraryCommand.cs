@@ -70,9 +70,10 @@ internal static class LibraryCommand
         var command = new Command("sync", "Sync the index with every library folder this machine can read (what a start-up does); prints the counts.");
         command.SetAction((_, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = await services.GetRequiredService<ArticleLibrary>().ReloadAsync(ct);
             Console.Out.WriteLine(
-                $"synced: {report.Added.Count} added, {report.Updated.Count} updated, {report.Unchanged.Count} unchanged, {report.Removed.Count} removed, " +
+                $"synced in {clock.ElapsedMilliseconds} ms: {report.Added.Count} added, {report.Updated.Count} updated, {report.Unchanged.Count} unchanged, {report.Removed.Count} removed, " +
                 $"{report.Skipped.Count} skipped; {report.MissingFolders.Count} folders not on this machine; {report.Articles.Count} articles in all");
             return VerbRunner.Ok;
         }, cancellationToken));
