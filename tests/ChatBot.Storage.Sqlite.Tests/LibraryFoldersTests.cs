@@ -155,5 +155,28 @@ public sealed class LibraryFoldersTests : IAsyncLifetime
         Assert.True((await bot.Answerer.AnswerAsync("Did the zebras cross the road?")).Answered);
     }
 
+    [Fact]
+    public async Task Articles_an_older_version_stored_with_full_folder_paths_are_kept_and_take_the_folder_key()
+    {
+        var key = Path.GetFileName(_seeds.Path);
+        await using var bot = await SeedAnswerer.CreateAsync(_seeds.Path, new Dictionary<string, string?> { ["ChatBot:Root"] = Path.GetDirectoryName(_seeds.Path) });
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={bot.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE articles SET folder = $full";
+            command.Parameters.AddWithValue("$full", _seeds.Path);
+            Assert.Equal(5, await command.ExecuteNonQueryAsync());
+        }
+
+        var report = await bot.Services.GetRequiredService<ArticleLibrary>().ReloadAsync();
+        var again = await bot.Services.GetRequiredService<ArticleLibrary>().ReloadAsync();
+
+        Assert.Empty(report.Removed);
+        Assert.Empty(report.Added);
+        Assert.All(report.Articles, a => Assert.Equal(key, a.Folder));
+        Assert.Equal(5, again.Unchanged.Count);
+    }
+
     private static string Article(string title, string body) => $"{title}\n\nNAIROBI — {body} Officials said the event went well.\n";
 }
