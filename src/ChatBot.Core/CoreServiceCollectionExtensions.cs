@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Coordination;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Passages;
@@ -23,6 +24,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PassageOptions>().Bind(configuration.GetSection("Passages")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QuestionOptions>().Bind(configuration.GetSection(QuestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

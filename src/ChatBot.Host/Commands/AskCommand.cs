@@ -1,26 +1,70 @@
 using System.CommandLine;
 using ChatBot.Core.Answers;
+using ChatBot.Core.Conversation;
 using ChatBot.Host.Hosting;
 using ChatBot.Host.Output;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Commands;
 
-/// <summary><c>ask "question" [--json]</c>: one answer, for scripts and quick checks.</summary>
+/// <summary>
+/// <c>ask "question" [--json]</c>: one answer, for scripts and quick checks. <c>ask -</c>, or <c>ask</c> with
+/// standard input redirected, reads the question from standard input (any text, including one starting with '-' or '@').
+/// </summary>
 internal static class AskCommand
 {
+    public const string FromStandardInput = "-";
+
     public static Command Create()
     {
-        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var question = new Argument<string?>("question")
+        {
+            Description = "The question, in quotes; '-' (or none, with input piped) reads it from standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (answer and cited passages) on stdout." };
         var command = new Command("ask", "Answer one question from the articles, with citations.") { question, json };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(parse.GetValue(question) ?? string.Empty, cancellationToken: ct);
-            var reply = services.GetRequiredService<PlainTextAnswerRenderer>().Render(answer);
-            Console.Out.WriteLine(parse.GetValue(json) ? AskJson.From(answer, reply).Serialize() : reply);
-            return VerbRunner.Ok;
-        }, cancellationToken));
+            var text = await ReadQuestionAsync(parse.GetValue(question), cancellationToken);
+            if (text is null)
+            {
+                await Console.Error.WriteLineAsync("Error: no question. Run `ask \"your question\"`, or pipe it in: `echo \"your question\" | ask -`.");
+                return VerbRunner.BadConfiguration;
+            }
+
+            return await VerbRunner.RunAsync(async (services, ct) =>
+            {
+                if (services.GetRequiredService<IOptions<QuestionOptions>>().Value.Refusal(text) is { } tooLong)
+                {
+                    await Console.Error.WriteLineAsync("Error: " + tooLong);
+                    return VerbRunner.BadConfiguration;
+                }
+
+                var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(text, cancellationToken: ct);
+                var reply = services.GetRequiredService<PlainTextAnswerRenderer>().Render(answer);
+                Console.Out.WriteLine(parse.GetValue(json) ? AskJson.From(answer, reply).Serialize() : reply);
+                return VerbRunner.Ok;
+            }, cancellationToken);
+        });
         return command;
+    }
+
+    /// <summary>The argument, or standard input for "-" or no argument with input redirected; null when there is none.</summary>
+    private static async Task<string?> ReadQuestionAsync(string? argument, CancellationToken cancellationToken)
+    {
+        if (argument is not null && argument != FromStandardInput)
+        {
+            return argument;
+        }
+
+        if (argument is null && !Console.IsInputRedirected)
+        {
+            return null;
+        }
+
+        var text = await Console.In.ReadToEndAsync(cancellationToken);
+        return text.Trim().Length == 0 ? null : text.Trim();
     }
 }

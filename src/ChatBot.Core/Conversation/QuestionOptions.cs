@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Core.Conversation;
+
+/// <summary>Limits on what a user may ask (section "Questions"), the same on every surface.</summary>
+public sealed class QuestionOptions
+{
+    public const string SectionName = "Questions";
+
+    /// <summary>Telegram's own message limit: a longer question is refused with <see cref="ConversationTexts.TooLong"/>.</summary>
+    public const int DefaultMaxLength = 4096;
+
+    /// <summary>The longest question, in characters (UTF-16 units) after trimming.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxLength { get; set; } = DefaultMaxLength;
+
+    /// <summary>The one-line refusal for <paramref name="question"/>, or null when it is within the limit.</summary>
+    public string? Refusal(string question) =>
+        question.Trim().Length > MaxLength ? ConversationTexts.TooLong(question.Trim().Length, MaxLength) : null;
+}
