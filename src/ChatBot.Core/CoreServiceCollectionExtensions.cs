@@ -24,7 +24,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PassageOptions>().Bind(configuration.GetSection("Passages")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<QuestionOptions>().Bind(configuration.GetSection(QuestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddQuestionOptions(configuration);
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -16,5 +16,5 @@ public static class ConversationTurnFactory
             services.GetRequiredService<IArticleCatalog>(),
             limit is null ? null : new QuestionRateLimiter(limit),
             services.GetRequiredService<ILogger<ConversationTurn>>(),
-            services.GetService<IOptions<QuestionOptions>>()?.Value);
+            services.GetRequiredService<IOptions<QuestionOptions>>().Value);
 }

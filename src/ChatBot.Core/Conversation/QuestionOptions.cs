@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Conversation;
 
@@ -17,4 +20,18 @@ public sealed class QuestionOptions
     /// <summary>The one-line refusal for <paramref name="question"/>, or null when it is within the limit.</summary>
     public string? Refusal(string question) =>
         question.Trim().Length > MaxLength ? ConversationTexts.TooLong(question.Trim().Length, MaxLength) : null;
+}
+
+/// <summary>Registers <see cref="QuestionOptions"/> once, for the core and for a platform registered without it.</summary>
+public static class QuestionOptionsRegistration
+{
+    public static IServiceCollection AddQuestionOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<QuestionOptions>)))
+        {
+            services.AddOptions<QuestionOptions>().Bind(configuration.GetSection(QuestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        }
+
+        return services;
+    }
 }
