@@ -62,12 +62,12 @@ public sealed class WebhookTests : IAsyncLifetime
             ["Telegram:Webhook:Url"] = "https://bot.example.com/telegram/hook",
             ["Telegram:Webhook:SecretToken"] = Secret,
             ["Telegram:Webhook:ListenUrl"] = "http://127.0.0.1:0",
+            ["Telegram:Webhook:MaxBodyBytes"] = "65536",
         });
         var service = bot.Host.Services.GetRequiredService<TelegramWebhookService>();
         var address = (await service.ListeningAddresses.WaitAsync(TimeSpan.FromSeconds(15)))[0];
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        var huge = new Update(1, new Message(1, new Chat(9, "private"), 0, new User(9, false, "W"), "Abe in Beijing? " + new string('x', 2_000_000)));
-        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(huge, TelegramJson.Options);
+        Update Question(long id, int padding) => new(id, new Message(id, new Chat(9, "private"), 0, new User(9, false, "W"), "Abe in Beijing? " + new string('x', padding)));
 
         HttpRequestMessage Post(HttpContent content)
         {
@@ -76,14 +76,18 @@ public sealed class WebhookTests : IAsyncLifetime
             return request;
         }
 
-        using var declared = Post(new ByteArrayContent(body));
-        using var chunked = Post(new StreamContent(new MemoryStream(body)));
+        // Declared length over the limit: refused on the headers; with Expect: 100-continue the body is never even sent.
+        using var declared = Post(new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Question(1, 2_000_000), TelegramJson.Options)));
+        declared.Headers.ExpectContinue = true;
+        // No declared length (chunked): refused once Kestrel has counted past the limit.
+        using var chunked = Post(new StreamContent(new MemoryStream(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Question(2, 100_000), TelegramJson.Options))));
         chunked.Headers.TransferEncodingChunked = true;
-        using var small = Post(JsonContent.Create(huge with { UpdateId = 2, Message = huge.Message! with { Text = "Abe in Beijing?" } }, options: TelegramJson.Options));
+        using var small = Post(JsonContent.Create(Question(3, 0), options: TelegramJson.Options));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(declared)).StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(chunked)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(small)).StatusCode);
         Assert.Equal(["Abe in Beijing?"], articles.Questions);
+        Assert.Equal(1024 * 1024, new TelegramWebhookOptions().MaxBodyBytes);
     }
 }
