@@ -16,6 +16,9 @@ internal static class AskCommand
 {
     public const string FromStandardInput = "-";
 
+    /// <summary>The upper bound of <see cref="QuestionOptions.MaxLength"/>'s range: stdin is never read further.</summary>
+    private const int MaxStandardInput = 1_000_000;
+
     public static Command Create()
     {
         var question = new Argument<string?>("question")
@@ -64,7 +67,16 @@ internal static class AskCommand
             return null;
         }
 
-        var text = await Console.In.ReadToEndAsync(cancellationToken);
-        return text.Trim().Length == 0 ? null : text.Trim();
+        // Read no more than the longest question any setting allows (plus one, so an over-long one is still refused).
+        var buffer = new char[MaxStandardInput + 1];
+        var read = 0;
+        int chunk;
+        while (read < buffer.Length && (chunk = await Console.In.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        {
+            read += chunk;
+        }
+
+        var text = new string(buffer, 0, read).Trim();
+        return text.Length == 0 ? null : text;
     }
 }
