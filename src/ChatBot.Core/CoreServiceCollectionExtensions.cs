@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Coordination;
 using ChatBot.Core.Hosting;
 using ChatBot.Core.Ingestion;
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddContentRoot(configuration);
         services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PassageOptions>().Bind(configuration.GetSection("Passages")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddQuestionOptions(configuration);
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -25,6 +25,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>()
             .Bind(configuration.GetSection(DiscordOptions.SectionName))
             .ValidateOnStart();
+        services.AddQuestionOptions(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CitationFormatter>();

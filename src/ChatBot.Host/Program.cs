@@ -22,7 +22,8 @@ var root = new RootCommand("ChatBot: answers questions about a set of news artic
 };
 root.Options.Add(new Option<bool>(CommandLineFlags.VerboseName) { Description = "Show stack traces with errors, and progress logs.", Recursive = true });
 ReplCommand.SetAction(root);
-var parse = root.Parse(args);
+// Response files off: an argument starting with '@' is a question ("@everyone …"), never a file to read arguments from.
+var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 // The REPL handles Ctrl+C itself (the first clears the line, a second leaves); other verbs stop on it.
 var isRepl = parse.CommandResult.Command == root || parse.CommandResult.Command.Name == "repl";
 return await parse.InvokeAsync(isRepl ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null);

@@ -6,7 +6,9 @@ using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.Data;
+using ChatBot.Core.Conversation;
 
 namespace ChatBot.SemanticKernel;
 
@@ -48,7 +50,11 @@ public static class ArticleSearchServiceCollectionExtensions
             ActivatorUtilities.CreateInstance<EmbeddingModelRequiredAnswerer>(sp, sp.GetRequiredService<IQuestionAnswerer>()),
             sp.GetRequiredService<CitationFormatter>()));
         services.AddSingleton<ITextSearch<CitedPassage>>(sp => sp.GetRequiredService<ArticleTextSearch>());
-        services.AddSingleton(sp => ArticleSearchPlugin.Create(sp.GetRequiredService<ITextSearch<CitedPassage>>()));
+#pragma warning disable CS0618 // SK's own helpers (CreateWithGetTextSearchResults, TextSearchProvider) take only the obsolete non-generic ITextSearch.
+        services.AddSingleton<ITextSearch>(sp => sp.GetRequiredService<ArticleTextSearch>());
+#pragma warning restore CS0618
+        services.AddSingleton(sp => ArticleSearchPlugin.Create(
+            sp.GetRequiredService<ITextSearch<CitedPassage>>(), sp.GetRequiredService<IOptions<QuestionOptions>>().Value));
         return services;
     }
 

@@ -14,8 +14,14 @@ namespace ChatBot.SemanticKernel;
 /// nearly as well), so <see cref="TextSearchOptions{TRecord}.Top"/> is an upper bound, not a promise. A
 /// <see cref="TextSearchOptions{TRecord}.Filter"/> (e.g. <c>p =&gt; p.Article.Publisher == "RFE/RL"</c>) narrows those
 /// passages; it never lets in one the policy declined.
+/// <para>
+/// It is also SK's non-generic <see cref="ITextSearch"/>, because SK 1.82's own helpers take only that one:
+/// <c>CreateWithGetTextSearchResults</c>, <c>CreateWithSearch</c>, <c>CreateWithGetSearchResults</c> and
+/// <c>TextSearchProvider</c> all work with this search (ArticleTextSearch.NonGeneric.cs). Their <see cref="TextSearchFilter"/> may hold equality clauses on
+/// <c>title</c>, <c>publisher</c> and <c>link</c>; any other field is refused with an <see cref="ArgumentException"/>.
+/// </para>
 /// </remarks>
-public sealed class ArticleTextSearch(IQuestionAnswerer answerer, CitationFormatter citations) : ITextSearch<CitedPassage>
+public sealed partial class ArticleTextSearch(IQuestionAnswerer answerer, CitationFormatter citations) : ITextSearch<CitedPassage>
 {
     /// <summary>Set in <see cref="KernelSearchResults{T}.Metadata"/>: false when the articles do not answer the query.</summary>
     public const string AnsweredKey = "answered";
@@ -42,11 +48,15 @@ public sealed class ArticleTextSearch(IQuestionAnswerer answerer, CitationFormat
         return Results(passages);
     }
 
+    /// <summary>A link only when the article has an http(s) one; otherwise none, never an empty or other-scheme link.</summary>
+    public static string? WebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? url : null;
+
     private TextSearchResult ToTextSearchResult(CitedPassage passage) =>
         new(passage.Text)
         {
             Name = $"{passage.Article.Title} — {citations.FormatSourceLine(passage.Article)}",
-            Link = passage.Article.Url,
+            Link = WebLink(passage.Article.Url),
         };
 
     private async Task<IReadOnlyList<CitedPassage>> AnswerAsync(string query, TextSearchOptions<CitedPassage>? searchOptions, CancellationToken cancellationToken)

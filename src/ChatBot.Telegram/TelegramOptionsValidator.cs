@@ -94,6 +94,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
         {
             failures.Add($"Telegram:Webhook:MaxConnections must be between 1 and 100; got {webhook.MaxConnections}.");
         }
+
+        if (webhook.MaxBodyBytes < 1024)
+        {
+            failures.Add($"Telegram:Webhook:MaxBodyBytes must be at least 1024; got {webhook.MaxBodyBytes}.");
+        }
     }
 
     [GeneratedRegex(@"^[0-9]+:[A-Za-z0-9_-]+$")]

@@ -22,6 +22,7 @@ public static class TelegramServiceCollectionExtensions
     {
         var section = configuration.GetSection(TelegramOptions.SectionName);
         services.AddOptions<TelegramOptions>().Bind(section).ValidateOnStart();
+        services.AddQuestionOptions(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);

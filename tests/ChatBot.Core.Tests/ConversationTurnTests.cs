@@ -90,6 +90,44 @@ public sealed class ConversationTurnTests
         Assert.Equal(TurnReplyKind.Answered, await turn.TakeAsync(new TurnRequest(null, TurnIntent.Question, "Abe?"), CancellationToken.None) is { } r ? r.Kind : default);
     }
 
+    [Fact]
+    public async Task A_user_over_the_limit_is_told_once_per_window_and_then_gets_nothing()
+    {
+        using var limiter = new QuestionRateLimiter(new QuestionRateLimitOptions { QuestionsPerWindow = 2, Window = TimeSpan.FromHours(1) });
+        var turn = Turn(Chat, limiter: limiter);
+        async Task<TurnReply> Ask(string user) => await turn.TakeAsync(new TurnRequest(user, TurnIntent.Question, "Abe?"), CancellationToken.None);
+
+        var alice = new List<TurnReply>();
+        for (var i = 0; i < 50; i++)
+        {
+            alice.Add(await Ask("alice"));
+        }
+
+        Assert.Equal(2, alice.Count(r => r.Kind == TurnReplyKind.Answered));
+        Assert.Single(alice, r => r.Kind == TurnReplyKind.RateLimited && r.ShouldSend);
+        Assert.Equal(47, alice.Count(r => !r.ShouldSend));
+        Assert.Equal(TurnReplyKind.RateLimited, alice[2].Kind);
+        Assert.Equal(TurnReplyKind.Answered, (await Ask("bob")).Kind);
+    }
+
+    [Fact]
+    public async Task A_question_over_the_length_limit_is_refused_before_it_is_searched_or_counted()
+    {
+        var asked = new List<string>();
+        using var limiter = new QuestionRateLimiter(new QuestionRateLimitOptions { QuestionsPerWindow = 1, Window = TimeSpan.FromHours(1) });
+        var turn = new ConversationTurn(Chat, new Answerer(q => { asked.Add(q); return Answer.Declined(q); }), new Catalog(), limiter,
+            NullLogger<ConversationTurn>.Instance, new QuestionOptions { MaxLength = 20 });
+
+        var tooLong = await turn.TakeAsync(new TurnRequest("alice", TurnIntent.Question, "  " + new string('a', 21) + "  "), CancellationToken.None);
+        var fits = await turn.TakeAsync(new TurnRequest("alice", TurnIntent.Question, new string('a', 20)), CancellationToken.None);
+
+        Assert.Equal(new TurnReply(TurnReplyKind.TooLong, ConversationTexts.TooLong(21, 20)), tooLong);
+        Assert.Equal("That question is 21 characters long; I take questions of up to 20. Please ask it more briefly.", tooLong.Text);
+        Assert.Equal(TurnReplyKind.Declined, fits.Kind);
+        Assert.Equal([new string('a', 20)], asked);
+        Assert.Equal(4096, new QuestionOptions().MaxLength);
+    }
+
     private sealed class Answerer(Func<string, Answer> answer) : IQuestionAnswerer
     {
         public Task<Answer> AnswerAsync(string question, int maxPassages = 3, CancellationToken cancellationToken = default) =>

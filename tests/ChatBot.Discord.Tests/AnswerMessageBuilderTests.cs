@@ -174,4 +174,27 @@ public sealed class AnswerMessageBuilderTests
         Assert.DoesNotContain("**", embed.Description);
         Assert.InRange(embed.Description!.Length, 1, 4096);
     }
+
+    // A masked link is "[text](url)" with neither bracket escaped; an escaped bracket ("\\[") shows as text.
+    private static readonly System.Text.RegularExpressions.Regex LiveMaskedLink = new(@"(?<!\\)\[[^\]]*(?<!\\)\]\(");
+
+    [Fact]
+    public void A_hostile_title_publisher_or_url_becomes_no_link_in_any_field()
+    {
+        var hostile = Article("[Click](https://evil.example) **now**", publisher: "[Pub](https://evil2.example) <@&123>", url: "https://ok.example/a)[x](https://evil3.example");
+        var message = _builder.Build(new Answer("q", true, [new CitedPassage(hostile, 0, "Quote [here](https://evil4.example)", 1)]));
+        var sources = _builder.Render(new TurnReply(TurnReplyKind.Sources, "", Articles: [hostile]));
+        var scripted = _builder.Build(new Answer("q", true, [new CitedPassage(Article("T", url: "javascript:alert(1)"), 0, "text", 1)]));
+
+        var embed = Assert.Single(message.Embeds!);
+        string[] texts = [embed.Title!, embed.Description!, embed.Footer!.Text, .. embed.Fields!.SelectMany(f => new[] { f.Name, f.Value }), sources.Content!];
+        Assert.All(texts, text => Assert.DoesNotMatch(LiveMaskedLink, text));
+        Assert.Contains(@"\[Click\](https://evil.example) \*\*now\*\*", embed.Fields![0].Value, StringComparison.Ordinal);
+        Assert.Contains(@"\<@&123\>", embed.Fields![0].Value, StringComparison.Ordinal);
+        Assert.Equal("https://ok.example/a%29%5Bx%5D%28https://evil3.example", embed.Url);
+        Assert.EndsWith(" — https://ok.example/a%29%5Bx%5D%28https://evil3.example", embed.Fields![0].Value, StringComparison.Ordinal);
+        Assert.Null(scripted.Embeds![0].Url);
+        Assert.DoesNotContain("javascript", scripted.Embeds![0].Fields![0].Value, StringComparison.Ordinal);
+        Assert.Empty(message.AllowedMentions.Parse);
+    }
 }

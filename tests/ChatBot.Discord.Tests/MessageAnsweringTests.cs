@@ -5,6 +5,7 @@ using ChatBot.Core.Conversation;
 using ChatBot.Discord.Tests.Fakes;
 using ChatBot.Discord.Tests.Support;
 using static ChatBot.Discord.Tests.Support.DiscordEvents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Tests;
 
@@ -159,6 +160,28 @@ public sealed class MessageAnsweringTests : IAsyncLifetime
         Assert.Equal(ConversationTexts.SlowDown, second.Json.GetProperty("content").GetString());
         Assert.Equal("1402", second.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.Single(bot.Answerer.Questions);
+    }
+
+    [Fact]
+    public async Task A_flood_from_one_user_gets_one_slow_down_notice_and_no_other_reply()
+    {
+        await using var bot = await StartReadyBotAsync(new Dictionary<string, string?> { ["Discord:RateLimit:QuestionsPerWindow"] = "1" });
+
+        await _discord.DispatchAsync("MESSAGE_CREATE", GuildMention("1601", "cease-fire?"));
+        await _discord.WaitForRequestAsync(IsMessagePost);
+        for (var i = 0; i < 30; i++)
+        {
+            await _discord.DispatchAsync("MESSAGE_CREATE", GuildMention($"17{i:00}", "cease-fire again?"));
+        }
+
+        await _discord.DispatchAsync("MESSAGE_CREATE", GuildMention("1801", "cease-fire from someone else?", userId: "555000000000000555"));
+        await _discord.WaitForRequestAsync(r => IsMessagePost(r) && r.Body.Contains("1801", StringComparison.Ordinal));
+        await bot.Host.Services.GetRequiredService<DiscordEventHandler>().WhenIdleAsync();
+
+        var posts = _discord.Requests.Where(IsMessagePost).ToList();
+        Assert.Equal(3, posts.Count);
+        Assert.Single(posts, p => p.Json.TryGetProperty("content", out var c) && c.GetString() == ConversationTexts.SlowDown);
+        Assert.Equal(2, bot.Answerer.Questions.Count);
     }
 
     [Fact]

@@ -21,9 +21,13 @@ internal sealed class HostProcess : IDisposable
 
     public string DatabasePath => Path.Combine(_workDir.Path, "data", "chatbot.db");
 
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs to the end with <paramref name="input"/> piped to standard input.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string input, params string[] args)
     {
         using var process = Start(args);
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

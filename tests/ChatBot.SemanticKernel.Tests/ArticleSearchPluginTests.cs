@@ -1,4 +1,6 @@
+#pragma warning disable SKEXP0001 // ITextSearch<TRecord> is experimental in SK 1.82
 using ChatBot.Core.Answers;
+using ChatBot.Core.Conversation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -90,10 +92,45 @@ public sealed class ArticleSearchPluginTests(ArticleSearchPluginTests.SeedKernel
         Assert.InRange(three.Split("\n\n").Length, 1, 3);
     }
 
-    [Fact]
-    public async Task A_top_below_one_is_an_error_not_a_decline()
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(50, 10)]
+    public async Task A_top_outside_1_to_10_is_clamped_as_the_description_says(int top, int clampedTo)
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => seeds.Articles.SearchAsync("Putin Abe talks", top: 0));
+        var clamped = await seeds.Articles.SearchAsync("Putin Abe talks", top: top);
+        var expected = await seeds.Articles.SearchAsync("Putin Abe talks", top: clampedTo);
+        var parameter = seeds.Articles.Kernel.Plugins.GetFunction(ArticleSearchPlugin.PluginName, ArticleSearchPlugin.SearchFunctionName).Metadata.Parameters[1];
+
+        Assert.Equal(expected, clamped);
+        Assert.NotEqual(ArticleCitation.NotInTheArticles, clamped);
+        Assert.Contains("1 to 10 (values outside are clamped to that range)", parameter.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_is_promised_only_when_there_is_one_and_never_a_non_web_one()
+    {
+        var function = seeds.Articles.Kernel.Plugins.GetFunction(ArticleSearchPlugin.PluginName, ArticleSearchPlugin.SearchFunctionName);
+        var search = seeds.Articles.Kernel.Services.GetRequiredService<ITextSearch<CitedPassage>>();
+        var results = new List<TextSearchResult>();
+        await foreach (var result in (await search.GetTextSearchResultsAsync("Putin Abe talks", new TextSearchOptions<CitedPassage> { Top = 10 })).Results)
+        {
+            results.Add(result);
+        }
+
+        Assert.Contains("a link when the article has one", function.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("date and link", function.Description, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.True(r.Link is null || r.Link.StartsWith("https://", StringComparison.Ordinal)));
+        Assert.Null(ArticleTextSearch.WebLink("javascript:alert(1)"));
+        Assert.Null(ArticleTextSearch.WebLink(""));
+    }
+
+    [Fact]
+    public async Task An_over_long_query_gets_the_one_line_refusal_not_a_search()
+    {
+        var output = await seeds.Articles.SearchAsync("Putin Abe talks " + new string('x', 5000));
+
+        Assert.Equal(ConversationTexts.TooLong(5016, 4096), output);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+#pragma warning disable SKEXP0001 // ITextSearch<TRecord> is experimental in SK 1.82
 using ChatBot.Core.Answers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel.Data;

@@ -19,7 +19,7 @@ public sealed class ContentRootTests
             ["Embeddings:Model"] = "none",
         });
 
-        var answered = await ReadmeSample.RunAsync(configuration, "Why were mutual visits by Russian and Japanese leaders suspended?");
+        var (answered, _) = await ReadmeSample.RunAsync(configuration, "Why were mutual visits by Russian and Japanese leaders suspended?");
         SqliteConnection.ClearAllPools();
 
         Assert.Contains("Sputnik, 21 January 2015", answered, StringComparison.Ordinal);

@@ -9,12 +9,7 @@ public sealed class ReadmeSampleTests
     public void The_readme_shows_the_sample_exactly_as_it_is_compiled()
     {
         var source = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "ChatBot.SemanticKernel.Tests", "ReadmeSample.cs"));
-        var start = Array.FindIndex(source, l => l.Trim() == "// readme:start");
-        var end = Array.FindIndex(source, l => l.Trim() == "// readme:end");
-        Assert.True(start >= 0 && end > start, "ReadmeSample.cs lost its markers");
-        var block = source[(start + 1)..end];
-        var indent = block.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        var sample = string.Join('\n', block.Select(l => l.Length >= indent ? l[indent..] : l.Trim()));
+        var sample = Between(source, "// readme:head:start", "// readme:head:end") + "\n\n" + Between(source, "// readme:start", "// readme:end");
 
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
 
@@ -27,11 +22,24 @@ public sealed class ReadmeSampleTests
         using var directory = new TempDirectory();
         var configuration = ArticleKernel.Configuration(directory, ArticleKernel.Bm25Only());
 
-        var answered = await ReadmeSample.RunAsync(configuration, "Why were mutual visits by Russian and Japanese leaders suspended?");
-        var declined = await ReadmeSample.RunAsync(configuration, "How do I bake a chocolate cake?");
+        var (answered, passages) = await ReadmeSample.RunAsync(configuration, "Why were mutual visits by Russian and Japanese leaders suspended?");
+        var (declined, none) = await ReadmeSample.RunAsync(configuration, "How do I bake a chocolate cake?");
         SqliteConnection.ClearAllPools();
 
         Assert.Contains("Sputnik, 21 January 2015", answered, StringComparison.Ordinal);
         Assert.Equal(ArticleCitation.NotInTheArticles, declined);
+        Assert.Equal("Sputnik", passages[0].Article.Publisher);
+        Assert.Empty(none);
+    }
+
+    /// <summary>The lines between two marker lines, without their common indentation.</summary>
+    private static string Between(string[] source, string startMarker, string endMarker)
+    {
+        var start = Array.FindIndex(source, l => l.Trim() == startMarker);
+        var end = Array.FindIndex(source, l => l.Trim() == endMarker);
+        Assert.True(start >= 0 && end > start, $"ReadmeSample.cs lost its {startMarker} markers");
+        var block = source[(start + 1)..end];
+        var indent = block.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', block.Select(l => l.Length >= indent ? l[indent..] : l.Trim()));
     }
 }

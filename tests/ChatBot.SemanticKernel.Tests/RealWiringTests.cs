@@ -1,3 +1,5 @@
+#pragma warning disable SKEXP0001 // ITextSearch<TRecord> is experimental in SK 1.82
+using ChatBot.Core.Answers;
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.Retrieval;
 using ChatBot.Testing;
@@ -5,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Data;
 
 namespace ChatBot.SemanticKernel.Tests;
 
@@ -32,7 +35,7 @@ public sealed class RealWiringTests
 
         var search = await Assert.ThrowsAnyAsync<Exception>(() => articles.SearchAsync("What did Matviyenko say about Kim Jong Un and denuclearization?"));
         var textSearch = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            articles.Kernel.Services.GetRequiredService<ArticleTextSearch>().GetSearchResultsAsync("Where is Nagato?"));
+            articles.Kernel.Services.GetRequiredService<ArticleTextSearch>().GetSearchResultsAsync("Where is Nagato?", (TextSearchOptions<CitedPassage>?)null));
         var error = Assert.Throws<InvalidOperationException>(() => articles.Kernel.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
 
         Assert.Contains("model 'arctic-embed-xs'", search.Message, StringComparison.Ordinal);

@@ -190,6 +190,50 @@ public sealed class BotConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_of_300_messages_from_one_user_gets_one_slow_down_notice_and_other_users_are_untouched()
+    {
+        var articles = new FakeArticles();
+        await using var bot = await TestBotHost.StartAsync(_api, articles, articles, settings: new Dictionary<string, string?>
+        {
+            ["Telegram:RateLimit:QuestionsPerWindow"] = "5",
+            ["Telegram:RateLimit:Window"] = "01:00:00",
+        });
+
+        for (var i = 0; i < 300; i++)
+        {
+            _api.PostText(AlicePrivate, Alice, $"Abe and Putin in Beijing? #{i}");
+        }
+
+        _api.PostText(new Chat(Bob.Id, "private"), Bob, "Abe and Putin in Beijing?");
+        _api.PostText(AlicePrivate, Alice, "/help"); // a chat's updates run in order: its reply comes after all 300
+        await _api.WaitUntilAsync(api => api.MessagesTo(Alice.Id).Any(m => m.Text.Contains("/sources", StringComparison.Ordinal)) && api.MessagesTo(Bob.Id).Count == 1, "the help reply and Bob's answer");
+
+        var toAlice = _api.MessagesTo(Alice.Id);
+        Assert.Equal(5, toAlice.Count(m => m.Text.Contains("<blockquote>", StringComparison.Ordinal)));
+        Assert.Equal(1, toAlice.Count(m => m.Text == TelegramHtmlRenderer.Escape(ConversationTexts.SlowDown)));
+        Assert.Equal(5 + 1 + 1, toAlice.Count);
+        Assert.Contains("<blockquote>", Assert.Single(_api.MessagesTo(Bob.Id)).Text);
+        Assert.Equal(6, articles.Questions.Count);
+    }
+
+    [Fact]
+    public async Task A_question_over_the_length_limit_gets_one_clear_reply_and_is_not_searched()
+    {
+        var articles = new FakeArticles();
+        await using var bot = await TestBotHost.StartAsync(_api, articles, articles, settings: new Dictionary<string, string?>
+        {
+            ["Questions:MaxLength"] = "100",
+        });
+
+        _api.PostText(AlicePrivate, Alice, "Abe " + new string('x', 200));
+        _api.PostText(AlicePrivate, Alice, "Abe and Putin in Beijing?");
+        await _api.WaitUntilAsync(api => api.Messages.Count == 2, "both replies");
+
+        Assert.Equal(TelegramHtmlRenderer.Escape(ConversationTexts.TooLong(204, 100)), _api.Messages[0].Text);
+        Assert.Equal(["Abe and Putin in Beijing?"], articles.Questions);
+    }
+
+    [Fact]
     public async Task Chats_outside_the_allowlist_are_ignored()
     {
         var articles = new FakeArticles();

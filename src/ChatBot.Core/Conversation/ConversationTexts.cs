@@ -7,6 +7,9 @@ public static class ConversationTexts
 
     public const string SlowDown = "You're asking faster than I can keep up. Please wait a minute and ask again.";
 
+    public static string TooLong(int length, int maxLength) =>
+        $"That question is {length:N0} characters long; I take questions of up to {maxLength:N0}. Please ask it more briefly.";
+
     public const string Failed = "Sorry, something went wrong while I was looking that up. Please try again in a moment.";
 
     /// <summary>The line above closest passages: they are shown because they might help, never as the answer.</summary>

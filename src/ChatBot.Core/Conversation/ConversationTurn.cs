@@ -16,8 +16,11 @@ public sealed partial class ConversationTurn(
     IQuestionAnswerer answerer,
     IArticleCatalog catalog,
     QuestionRateLimiter? rateLimiter,
-    ILogger<ConversationTurn> logger)
+    ILogger<ConversationTurn> logger,
+    QuestionOptions? questions = null)
 {
+    private readonly QuestionOptions _questions = questions ?? new QuestionOptions();
+
     public ConversationSurface Surface => surface;
 
     /// <summary>The whole turn: <see cref="Screen"/>, then, when needed, <see cref="AnswerScreenedAsync"/>.</summary>
@@ -30,7 +33,7 @@ public sealed partial class ConversationTurn(
         };
 
     /// <summary>
-    /// The replies that need no search — empty input, a greeting, a bare "help", over the limit — or null when the question must be
+    /// The replies that need no search — empty input, a greeting, a bare "help", too long, over the limit — or null when the question must be
     /// answered (and then it has been counted against the user's limit). Lets a surface reply at once to these and
     /// acknowledge the rest first (Discord's deferred interactions).
     /// </summary>
@@ -52,10 +55,19 @@ public sealed partial class ConversationTurn(
             return new TurnReply(TurnReplyKind.Help, ConversationTexts.Help(surface));
         }
 
-        if (rateLimiter is not null && request.UserKey is { } userKey && !rateLimiter.TryAcquire(userKey))
+        if (_questions.Refusal(question) is { } tooLong)
         {
-            logger.LogInformation("Rate limit reached for {UserKey}", userKey);
-            return new TurnReply(TurnReplyKind.RateLimited, ConversationTexts.SlowDown);
+            return new TurnReply(TurnReplyKind.TooLong, tooLong);
+        }
+
+        switch (rateLimiter is not null && request.UserKey is { } userKey ? rateLimiter.Check(userKey) : RateLimitVerdict.Allowed)
+        {
+            case RateLimitVerdict.RefusedAndTell:
+                logger.LogInformation("Rate limit reached for {UserKey}", request.UserKey);
+                return new TurnReply(TurnReplyKind.RateLimited, ConversationTexts.SlowDown);
+            case RateLimitVerdict.RefusedQuietly:
+                logger.LogDebug("Rate limit: {UserKey} was already told; no reply", request.UserKey);
+                return new TurnReply(TurnReplyKind.RateLimitedQuietly, ConversationTexts.SlowDown);
         }
 
         return null;

@@ -2,6 +2,7 @@ using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Conversation;
 
@@ -14,5 +15,6 @@ public static class ConversationTurnFactory
             services.GetRequiredService<IQuestionAnswerer>(),
             services.GetRequiredService<IArticleCatalog>(),
             limit is null ? null : new QuestionRateLimiter(limit),
-            services.GetRequiredService<ILogger<ConversationTurn>>());
+            services.GetRequiredService<ILogger<ConversationTurn>>(),
+            services.GetRequiredService<IOptions<QuestionOptions>>().Value);
 }

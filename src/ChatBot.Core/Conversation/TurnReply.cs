@@ -25,6 +25,15 @@ public enum TurnReplyKind
     Declined,
     RateLimited,
 
+    /// <summary>
+    /// Over the limit and already told in this window: surfaces send nothing (the text is the same notice, for a
+    /// surface that must answer something, such as a Discord interaction, which shows it only to the asker).
+    /// </summary>
+    RateLimitedQuietly,
+
+    /// <summary>The question is longer than <see cref="QuestionOptions.MaxLength"/>; the text says so.</summary>
+    TooLong,
+
     /// <summary>Answering threw; the user gets one apology instead of silence.</summary>
     Failed,
 }
@@ -33,4 +42,8 @@ public enum TurnReplyKind
 /// What the bot says back, platform-neutral. <see cref="Text"/> is always a plain-text rendering a surface can send
 /// as is (escaped for its markup); <see cref="Answer"/> and <see cref="Articles"/> carry what richer renderers need.
 /// </summary>
-public sealed record TurnReply(TurnReplyKind Kind, string Text, Answer? Answer = null, IReadOnlyList<ArticleMetadata>? Articles = null);
+public sealed record TurnReply(TurnReplyKind Kind, string Text, Answer? Answer = null, IReadOnlyList<ArticleMetadata>? Articles = null)
+{
+    /// <summary>False when nothing should be sent back (<see cref="TurnReplyKind.RateLimitedQuietly"/>).</summary>
+    public bool ShouldSend => Kind != TurnReplyKind.RateLimitedQuietly;
+}

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Passages;
+using ChatBot.Core.Text;
 
 namespace ChatBot.Core.Ingestion;
 
@@ -13,18 +14,25 @@ public sealed class ArticleProcessor(
     /// Part of every content hash: bump it when cleaning, metadata or splitting rules change, so stored
     /// articles are re-processed once instead of keeping stale passages.
     /// </summary>
-    public const string PipelineVersion = "1";
+    public const string PipelineVersion = "2"; // 2: control characters removed (ControlCharacters)
 
     /// <exception cref="InvalidDataException">The sidecar is broken or invalid; the message names it, the field and the expected format.</exception>
     public ProcessedArticle Process(ArticleSource source)
     {
         var sidecar = ParseSidecar(source);
-        var scrape = cleaner.Clean(source.RawText);
+        // Untrusted text loses its control characters here, once, before anything is stored or shown.
+        var scrape = cleaner.Clean(ControlCharacters.Remove(source.RawText));
         var extracted = extractor.Extract(source.Id, scrape, sidecar);
+        var metadata = extracted.Metadata with
+        {
+            Title = ControlCharacters.Remove(extracted.Metadata.Title),
+            Publisher = ControlCharacters.RemoveFromOptional(extracted.Metadata.Publisher),
+            Url = ControlCharacters.RemoveFromOptional(extracted.Metadata.Url),
+        };
         var body = ArticleBody.From(scrape.Blocks);
         var passages = splitter.Split(source.Id, body);
         var warnings = passages.Count == 0 ? extracted.Warnings.Append("no passages: the body is empty").ToList() : extracted.Warnings;
-        return new ProcessedArticle(extracted.Metadata, body.Text, passages, warnings, ContentHash(source)) { Folder = source.Folder };
+        return new ProcessedArticle(metadata, body.Text, passages, warnings, ContentHash(source)) { Folder = source.Folder };
     }
 
     public static string ContentHash(ArticleSource source)

@@ -74,12 +74,13 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
     {
         var article = passage.Article;
         var date = citations.FormatDate(article.Date);
-        var title = DiscordText.Truncate(article.Title, EmbedLimits.Title);
-        var source = DiscordText.Truncate(citations.Format(article), EmbedLimits.FieldValue);
+        var link = DiscordText.WebLink(article.Url);
+        var title = DiscordText.Truncate(DiscordText.EscapeMarkdown(article.Title), EmbedLimits.Title);
+        var source = SourceField(article, link);
         var footer = DiscordText.Truncate($"Article date: {date}", EmbedLimits.Footer);
         var embed = new DiscordEmbed(
             Title: title,
-            Url: IsWebLink(article.Url) ? article.Url : null,
+            Url: link,
             Timestamp: null,
             Fields: [new DiscordEmbedField(SourceFieldName, source)],
             Footer: new DiscordEmbedFooter(footer))
@@ -94,6 +95,14 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
         var bold = highlighted.Length == 0 ? plain
             : $"{DiscordText.EscapeMarkdown(before)}**{DiscordText.EscapeMarkdown(highlighted)}**{DiscordText.EscapeMarkdown(after)}";
         return new EmbedParts(embed, fixedLength, plain, bold);
+    }
+
+    /// <summary>"Title — Publisher, date — link": the text escaped, the link only when it is http(s), never cut.</summary>
+    private string SourceField(ArticleMetadata article, string? link)
+    {
+        var suffix = link is null || link.Length > EmbedLimits.FieldValue / 2 ? string.Empty : " — " + link;
+        var text = DiscordText.EscapeMarkdown($"{article.Title} — {citations.FormatSourceLine(article)}");
+        return DiscordText.Truncate(text, EmbedLimits.FieldValue - suffix.Length) + suffix;
     }
 
     /// <summary>
@@ -126,16 +135,13 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
         foreach (var article in articles)
         {
             // <link> keeps Discord from unfurling a preview for every article.
-            var link = IsWebLink(article.Url) ? $" — <{article.Url}>" : string.Empty;
+            var link = DiscordText.WebLink(article.Url) is { } url ? $" — <{url}>" : string.Empty;
             text.Append('\n').Append(number++).Append(". **").Append(DiscordText.EscapeMarkdown(article.Title)).Append("** — ")
                 .Append(DiscordText.EscapeMarkdown(citations.FormatSourceLine(article))).Append(link);
         }
 
         return text.ToString();
     }
-
-    private static bool IsWebLink(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <param name="Quote">The escaped passage, as budgeted and cut.</param>
     /// <param name="BoldQuote">The same with the answering sentence in bold, shown when the quote was not cut.</param>

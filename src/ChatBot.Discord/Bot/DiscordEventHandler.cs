@@ -135,6 +135,11 @@ public sealed class DiscordEventHandler
             }
         }
 
+        if (!reply.ShouldSend)
+        {
+            return; // Over the limit and already told in this window: a flood gets one notice, not one per message.
+        }
+
         await _rest.CreateMessageAsync(message.ChannelId, _messages.Render(reply, replyTo), cancellationToken);
         _logger.LogInformation("Replied to message {MessageId} in channel {ChannelId}: {Kind}", message.Id, message.ChannelId, reply.Kind);
     }
@@ -166,6 +171,7 @@ public sealed class DiscordEventHandler
             ? value.GetString()!.Trim()
             : "";
         var request = new TurnRequest(UserKey(user.Id), TurnIntent.Question, question, _options.MaxPassages);
+        // An interaction must be answered (or Discord shows it failed): even a quiet refusal gets the notice, ephemerally.
         if (_turn.Screen(request) is { } notice)
         {
             await ReplyNowAsync(interaction, _messages.Render(notice), cancellationToken);

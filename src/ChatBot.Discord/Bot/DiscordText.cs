@@ -45,13 +45,17 @@ internal static class DiscordText
         return head + Ellipsis;
     }
 
-    /// <summary>Escapes Discord markdown so article text is shown as written.</summary>
+    /// <summary>
+    /// Escapes Discord markdown so untrusted text (article titles, publishers, passages, questions) is shown as
+    /// written in every field: no masked link (<c>[text](url)</c>), no formatting, no <c>&lt;@id&gt;</c> or
+    /// <c>&lt;t:…&gt;</c> tag. Every piece of article or user text in a message goes through here.
+    /// </summary>
     public static string EscapeMarkdown(string text)
     {
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '>' or '#' or '[' or ']')
+            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '>' or '<' or '#' or '[' or ']')
             {
                 escaped.Append('\\');
             }
@@ -60,5 +64,33 @@ internal static class DiscordText
         }
 
         return escaped.ToString();
+    }
+
+    /// <summary>
+    /// The link to show for <paramref name="url"/>: only an absolute http(s) URL is ever a link, in its normalised
+    /// form with the characters Discord's markdown reads (brackets, parentheses, angle brackets, emphasis)
+    /// percent-encoded, so the link can neither end early nor open a masked link. Null for anything else.
+    /// </summary>
+    public static string? WebLink(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return null;
+        }
+
+        var link = new StringBuilder(uri.AbsoluteUri.Length + 8);
+        foreach (var c in uri.AbsoluteUri)
+        {
+            if (c is '[' or ']' or '(' or ')' or '<' or '>' or '*' or '`' or '|' or '\\' or '"' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                link.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                link.Append(c);
+            }
+        }
+
+        return link.ToString();
     }
 }

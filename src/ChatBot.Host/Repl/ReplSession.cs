@@ -6,6 +6,7 @@ using ChatBot.Core.Ingestion;
 using ChatBot.Host.Output;
 using ChatBot.Host.Terminal;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace ChatBot.Host.Repl;
@@ -24,12 +25,13 @@ internal sealed class ReplSession(
     ArticleTable articleTable,
     CitationFormatter citations,
     IAnsiConsole console,
-    IReplInputSource input)
+    IReplInputSource input,
+    IOptions<QuestionOptions> questions)
 {
     /// <summary>The REPL's command names; a local console has no per-user limit.</summary>
     public static ConversationSurface Surface { get; } = new("repl", ":help", ":sources", "Type a question and press Enter.");
 
-    private readonly ConversationTurn _turn = new(Surface, answerer, catalog, null, turnLogger);
+    private readonly ConversationTurn _turn = new(Surface, answerer, catalog, null, turnLogger, questions.Value);
     private bool _debug;
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -104,6 +104,11 @@ public sealed class TelegramUpdateHandler
             }
         }
 
+        if (!reply.ShouldSend)
+        {
+            return; // Over the limit and already told in this window: a flood gets one notice, not one per message.
+        }
+
         _logger.LogInformation("Replied in chat {ChatId}: {Kind}", message.Chat.Id, reply.Kind);
         await ReplyAsync(message, _renderer.Render(reply), cancellationToken);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Bot;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -31,6 +32,20 @@ public sealed class TelegramWebhookReceiver(
             return Results.Unauthorized();
         }
 
+        // Refuse an oversized body before reading it: by its declared length, or, for a chunked one, as soon as
+        // Kestrel has counted past the limit (BadHttpRequestException 413 while reading).
+        var maxBody = options.Value.Webhook.MaxBodyBytes;
+        if (request.ContentLength > maxBody)
+        {
+            logger.LogWarning("Refused a webhook body of {Length} bytes (limit {Limit})", request.ContentLength, maxBody);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBody;
+        }
+
         Update? update;
         try
         {
@@ -39,6 +54,11 @@ public sealed class TelegramWebhookReceiver(
         catch (JsonException)
         {
             return Results.BadRequest();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            logger.LogWarning("Refused a webhook body over {Limit} bytes", maxBody);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         if (update is null)

@@ -44,6 +44,7 @@ public sealed class TelegramWebhookService(
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseUrls(webhook.ListenUrl);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = webhook.MaxBodyBytes);
         await using var app = builder.Build();
         app.MapPost(new Uri(webhook.Url!).AbsolutePath, (HttpRequest request, CancellationToken ct) => receiver.ReceiveAsync(request, ct));
 
