@@ -81,14 +81,7 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
         };
     }
 
-    private static IHost Build(IReadOnlyDictionary<string, string> settings) =>
-        ChatBotHostBuilder.Build(HostMode.Cli, builder =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.Configuration[key] = value;
-            }
-        });
+    private static IHost Build(IReadOnlyDictionary<string, string> settings) => ChatBotHostBuilder.Build(HostMode.Cli, settings: settings);
 
     /// <summary>A new host (new model session, new matrix load, index sync by hash) up to its first answer; JIT is already warm.</summary>
     private async Task<double> ColdInProcessAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
