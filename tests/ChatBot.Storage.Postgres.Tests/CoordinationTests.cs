@@ -46,25 +46,6 @@ public sealed class CoordinationTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_claim_is_taken_over_only_after_its_lease_and_an_answered_update_never_again()
-    {
-        await using var replica = Replica.Create(cluster.CreateDatabase());
-        var claims = replica.Get<IUpdateClaimStore>();
-        var lease = TimeSpan.FromMilliseconds(600);
-
-        Assert.Equal(ClaimOutcome.Claimed, await claims.TryClaimAsync("telegram", 7, "dead", lease));
-        Assert.Equal(ClaimOutcome.InProgressElsewhere, await claims.TryClaimAsync("telegram", 7, "alive", lease));
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(200));
-        Assert.False(await claims.RenewAsync("telegram", 7, "nobody", lease));
-        Assert.Equal(ClaimOutcome.Claimed, await claims.TryClaimAsync("telegram", 7, "alive", lease));
-        Assert.False(await claims.RenewAsync("telegram", 7, "dead", lease));
-        await claims.CompleteAsync("telegram", 7, "alive");
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(200));
-        Assert.Equal(ClaimOutcome.AlreadyAnswered, await claims.TryClaimAsync("telegram", 7, "third", lease));
-        Assert.Equal(ClaimOutcome.Claimed, await claims.TryClaimAsync("discord", 7, "third", lease));
-    }
-
-    [Fact]
     public async Task Claims_older_than_any_redelivery_are_pruned_when_an_answer_completes()
     {
         var connectionString = cluster.CreateDatabase();

@@ -62,22 +62,6 @@ public sealed class StoreTests(PostgresCluster cluster, Xunit.Abstractions.ITest
     }
 
     [Fact]
-    public async Task Articles_read_back_from_postgres_match_the_sqlite_store()
-    {
-        await using var sqlite = await SeedAnswerer.CreateAsync();
-        await using var replica = Replica.Create(cluster.CreateDatabase());
-        await replica.IngestAsync();
-
-        var fromSqlite = await sqlite.Catalog.GetArticlesAsync();
-        var fromPostgres = await replica.Get<ChatBot.Core.Articles.IArticleCatalog>().GetArticlesAsync();
-
-        Assert.Equal(fromSqlite, fromPostgres);
-        var sqliteIndex = await sqlite.Services.GetRequiredService<ILexicalIndexSource>().GetCurrentAsync();
-        var postgresIndex = await replica.Get<ILexicalIndexSource>().GetCurrentAsync();
-        Assert.Equal(sqliteIndex.PassageCount, postgresIndex.PassageCount);
-    }
-
-    [Fact]
     public async Task Ingest_on_one_replica_reaches_another_without_a_restart()
     {
         using var library = CopyOfSeeds();

@@ -186,15 +186,6 @@ public sealed class IngestionStorageTests : IAsyncLifetime
         Assert.Equal(SchemaMigrations.Steps.Count, await Count("PRAGMA user_version"));
     }
 
-    [Fact]
-    public async Task Bot_state_round_trips_and_overwrites()
-    {
-        Assert.Null(await _bot.State.GetAsync("telegram.offset"));
-        await _bot.State.SetAsync("telegram.offset", "41");
-        await _bot.State.SetAsync("telegram.offset", "42");
-        Assert.Equal("42", await _bot.State.GetAsync("telegram.offset"));
-    }
-
     /// <summary>Every passage row and article hash: equal snapshots mean nothing was rewritten.</summary>
     private async Task<string> Snapshot()
     {

@@ -14,7 +14,16 @@ internal sealed record CorpusBench(
     [property: JsonPropertyName("cold_start_in_process_ms")] double ColdStartInProcessMs,
     [property: JsonPropertyName("index_bytes")] long IndexBytes,
     [property: JsonPropertyName("peak_memory_bytes")] long PeakMemoryBytes,
-    [property: JsonPropertyName("retriever")] string Retriever);
+    [property: JsonPropertyName("retriever")] string Retriever)
+{
+    /// <summary><c>seeds</c> or <c>synthetic N</c>.</summary>
+    [JsonPropertyName("corpus")]
+    public string Corpus { get; init; } = "seeds";
+
+    /// <summary>The store measured (<c>bench --storage</c>): sqlite, postgres or litedb.</summary>
+    [JsonPropertyName("storage")]
+    public string Storage { get; init; } = "sqlite";
+}
 
 /// <summary>
 /// Embedding throughput of the same ONNX model, ours against onnxruntime-node (medians over alternating rounds):

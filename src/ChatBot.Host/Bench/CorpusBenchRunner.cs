@@ -19,13 +19,28 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
     private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(2);
     private const int ColdRuns = 3;
 
-    public async Task<CorpusBench> RunAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
+    public async Task<CorpusBench> RunAsync(string articlesFolder, BenchStorage storage, string work, string corpus, CancellationToken cancellationToken)
+    {
+        var settings = await storage.CreateAsync(work, corpus, cancellationToken);
+        settings["Library:File"] = Path.Combine(work, $"{corpus}-{storage.Name}.library.json"); // never the user's library
+        settings["Library:SeedsPath"] = articlesFolder;
+        try
+        {
+            return await RunAsync(settings, storage, corpus, cancellationToken);
+        }
+        finally
+        {
+            await storage.DropAsync(settings);
+        }
+    }
+
+    private async Task<CorpusBench> RunAsync(Dictionary<string, string> settings, BenchStorage storage, string corpus, CancellationToken cancellationToken)
     {
         double ingestSeconds;
         int passages, articles;
         List<double> askMs = [];
         string retriever;
-        using (var host = Build(articlesFolder, databasePath))
+        using (var host = Build(settings))
         {
             await host.StartAsync(cancellationToken);
             var clock = Stopwatch.StartNew();
@@ -53,32 +68,30 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
             await host.StopAsync(CancellationToken.None);
         }
 
-        var inProcess = await ColdInProcessAsync(articlesFolder, databasePath, cancellationToken);
-        double? process = spawnProcesses ? await ColdProcessAsync(articlesFolder, databasePath, cancellationToken) : null;
+        var inProcess = await ColdInProcessAsync(settings, cancellationToken);
+        double? process = spawnProcesses ? await ColdProcessAsync(settings, cancellationToken) : null;
         SqliteConnection.ClearAllPools();
         var (p50, p95) = Percentiles.Of(askMs);
         return new CorpusBench(
             passages, articles, ingestSeconds, passages / ingestSeconds, p50, p95, process, inProcess,
-            IndexBytes(databasePath), Process.GetCurrentProcess().PeakWorkingSet64, retriever);
+            await storage.SizeAsync(settings, cancellationToken), Process.GetCurrentProcess().PeakWorkingSet64, retriever)
+        {
+            Corpus = corpus,
+            Storage = storage.Name,
+        };
     }
 
-    private static IHost Build(string articlesFolder, string databasePath) =>
-        ChatBotHostBuilder.Build(HostMode.Cli, builder =>
-        {
-            builder.Configuration["Library:SeedsPath"] = articlesFolder;
-            builder.Configuration["Library:File"] = databasePath + ".library.json"; // never the user's library
-            builder.Configuration["Storage:DatabasePath"] = databasePath;
-        });
+    private static IHost Build(IReadOnlyDictionary<string, string> settings) => ChatBotHostBuilder.Build(HostMode.Cli, settings: settings);
 
     /// <summary>A new host (new model session, new matrix load, index sync by hash) up to its first answer; JIT is already warm.</summary>
-    private async Task<double> ColdInProcessAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
+    private async Task<double> ColdInProcessAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         // The ingest host's garbage (at 100k a 200 MB matrix and the ingest's buffers) is this process's, not the
         // new host's: collected before the clock starts, so it is not billed to the cold start.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var clock = Stopwatch.StartNew();
-        using var host = Build(articlesFolder, databasePath);
+        using var host = Build(settings);
         await host.StartAsync(cancellationToken);
         await host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(questions[0], cancellationToken: cancellationToken);
         var elapsed = clock.Elapsed.TotalMilliseconds;
@@ -87,15 +100,10 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
     }
 
     /// <summary>Median wall time of <c>dotnet ChatBot.Host.dll ask … --json</c> against the existing index.</summary>
-    private async Task<double> ColdProcessAsync(string articlesFolder, string databasePath, CancellationToken cancellationToken)
+    private async Task<double> ColdProcessAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var times = new List<double>();
-        var environment = new Dictionary<string, string>
-        {
-            ["Library__SeedsPath"] = articlesFolder,
-            ["Library__File"] = databasePath + ".library.json",
-            ["Storage__DatabasePath"] = databasePath,
-        };
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         for (var run = 0; run < ColdRuns; run++)
         {
             var (exitCode, stdout, stderr, elapsed) = await ChildProcess.RunAsync(
@@ -115,6 +123,4 @@ internal sealed class CorpusBenchRunner(IReadOnlyList<string> questions, int ask
         return Percentiles.Of(times).P50;
     }
 
-    private static long IndexBytes(string databasePath) =>
-        new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
 }

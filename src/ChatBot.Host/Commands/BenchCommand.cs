@@ -14,8 +14,9 @@ using Spectre.Console;
 namespace ChatBot.Host.Commands;
 
 /// <summary>
-/// <c>bench [--sizes 1000,10000,100000] [--asks N] [--json]</c>: speed and scale on the seed corpus and on
-/// deterministic synthetic corpora, plus embedding throughput against onnxruntime-node.
+/// <c>bench [--sizes 1000,10000,100000] [--asks N] [--storage sqlite,postgres,litedb] [--json]</c>: speed and scale
+/// on the seed corpus and on deterministic synthetic corpora, for each store asked for, plus embedding throughput
+/// against onnxruntime-node (when only the default store is measured).
 /// </summary>
 internal static class BenchCommand
 {
@@ -26,10 +27,19 @@ internal static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var noProcess = new Option<bool>("--no-process") { Description = "Skip the cold-start runs in a new process." };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated corpora and databases (their folder is printed on stderr)." };
-        var command = new Command("bench", "Measure ingest, ask latency, cold start, index size, memory and embedding throughput.") { sizes, asks, json, noProcess, keep };
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "Stores to measure side by side, comma-separated: sqlite, postgres (creates and drops databases on the server of " +
+                          "Storage:ConnectionString), litedb. Skips the embedding throughput part.",
+        };
+        var command = new Command("bench", "Measure ingest, ask latency, cold start, index size, memory and embedding throughput.") { sizes, asks, json, noProcess, keep, storage };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
             var sizeList = ParseSizes(parse.GetValue(sizes)!);
+            var storageChoice = parse.GetValue(storage);
+            var connectionString = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Storage:ConnectionString"];
+            var stores = (storageChoice ?? "sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(name => BenchStorage.Parse(name, connectionString)).ToList();
             var root = services.GetRequiredService<ContentRoot>();
             var seeds = root.Resolve(services.GetRequiredService<IOptions<LibraryOptions>>().Value.SeedsPath);
             // The eval questions and the node runner are the source tree's, not content: the checkout the bench was built in.
@@ -40,27 +50,27 @@ internal static class BenchCommand
             var work = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
             try
             {
-                var seedBench = await runner.RunAsync(seeds, Path.Combine(work, "seeds.db"), ct);
-                var corpus = SyntheticCorpus.FromSeeds(seeds);
+                Directory.CreateDirectory(work);
+                var seedBench = await runner.RunAsync(seeds, stores[0], work, "seeds", ct);
                 var corpora = new List<CorpusBench>();
+                foreach (var other in stores.Skip(1))
+                {
+                    corpora.Add(await runner.RunAsync(seeds, other, work, "seeds", ct));
+                }
+
+                var corpus = SyntheticCorpus.FromSeeds(seeds);
                 foreach (var size in sizeList)
                 {
                     var folder = Path.Combine(work, $"corpus-{size}");
                     corpus.Write(folder, size);
-                    corpora.Add(await runner.RunAsync(folder, Path.Combine(work, $"corpus-{size}.db"), ct));
-                    await Console.Error.WriteLineAsync($"bench: {size} passages done");
+                    foreach (var store in stores)
+                    {
+                        corpora.Add(await runner.RunAsync(folder, store, work, $"synthetic-{size}", ct));
+                        await Console.Error.WriteLineAsync($"bench: {size} passages done ({store.Name})");
+                    }
                 }
 
-                var texts = Directory.EnumerateFiles(Path.Combine(work, $"corpus-{sizeList.DefaultIfEmpty(1000).First()}")).Order(StringComparer.Ordinal)
-                    .SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
-                if (texts.Count == 0)
-                {
-                    corpus.Write(Path.Combine(work, "embedding"), 1024);
-                    texts = Directory.EnumerateFiles(Path.Combine(work, "embedding")).SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
-                }
-
-                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, checkout, ct);
-                var report = new BenchReport(Machine(), seedBench, corpora, embedding);
+                var report = new BenchReport(Machine(), seedBench, corpora, storageChoice is null ? await EmbeddingAsync(services, work, corpus, sizeList, checkout, ct) : null);
                 if (parse.GetValue(json))
                 {
                     Console.Out.WriteLine(JsonSerializer.Serialize(report));
@@ -94,6 +104,21 @@ internal static class BenchCommand
         return command;
     }
 
+    /// <summary>Embedding throughput against onnxruntime-node, on texts of the first synthetic corpus.</summary>
+    private static async Task<EmbeddingThroughput?> EmbeddingAsync(
+        IServiceProvider services, string work, SyntheticCorpus corpus, List<int> sizeList, string checkout, CancellationToken ct)
+    {
+        var texts = Directory.EnumerateFiles(Path.Combine(work, $"corpus-{sizeList.DefaultIfEmpty(1000).First()}")).Order(StringComparer.Ordinal)
+            .SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
+        if (texts.Count == 0)
+        {
+            corpus.Write(Path.Combine(work, "embedding"), 1024);
+            texts = Directory.EnumerateFiles(Path.Combine(work, "embedding")).SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
+        }
+
+        return await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, checkout, ct);
+    }
+
     private static List<int> ParseSizes(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
@@ -115,11 +140,11 @@ internal static class BenchCommand
         static string F(double? value, string format = "F1") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
         AnsiConsole.MarkupLine($"[bold]Machine:[/] {Markup.Escape(report.Machine)}");
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("corpus").AddColumn("passages").AddColumn("ingest /s").AddColumn("ask p50 ms").AddColumn("ask p95 ms")
-            .AddColumn("cold start (process) ms").AddColumn("cold start (in-process) ms").AddColumn("index MiB").AddColumn("peak MiB");
-        foreach (var (name, c) in report.Corpora.Select(c => ($"synthetic {c.Passages}", c)).Prepend(("seeds", report.SeedCorpus)))
+            .AddColumn("corpus").AddColumn("store").AddColumn("passages").AddColumn("ingest /s").AddColumn("ask p50 ms").AddColumn("ask p95 ms")
+            .AddColumn("cold start (process) ms").AddColumn("cold start (in-process) ms").AddColumn("store MiB").AddColumn("peak MiB");
+        foreach (var c in report.Corpora.Prepend(report.SeedCorpus))
         {
-            table.AddRow(name, c.Passages.ToString(CultureInfo.InvariantCulture), F(c.IngestPassagesPerSecond, "F0"), F(c.AskP50Ms, "F2"), F(c.AskP95Ms, "F2"),
+            table.AddRow(c.Corpus, c.Storage, c.Passages.ToString(CultureInfo.InvariantCulture), F(c.IngestPassagesPerSecond, "F0"), F(c.AskP50Ms, "F2"), F(c.AskP95Ms, "F2"),
                 F(c.ColdStartProcessMs, "F0"), F(c.ColdStartInProcessMs, "F0"), F(c.IndexBytes / 1048576.0), F(c.PeakMemoryBytes / 1048576.0, "F0"));
         }
 

@@ -22,7 +22,11 @@ namespace ChatBot.Host.Hosting;
 /// </summary>
 internal static class ChatBotHostBuilder
 {
-    public static IHost Build(HostMode mode, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="settings">
+    /// Configuration that overrides every source and is in place before the services are chosen from it (the store
+    /// provider is read at registration, so <paramref name="configure"/> would be too late for it).
+    /// </param>
+    public static IHost Build(HostMode mode, Action<HostApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -30,6 +34,10 @@ internal static class ChatBotHostBuilder
             DisableDefaults = false,
         });
         builder.Configuration.AddUserSecrets(typeof(ChatBotHostBuilder).Assembly, optional: true);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        }
 
         var terminal = TerminalCapabilities.Detect();
         var statusLine = new StatusLine();

@@ -1,3 +1,4 @@
+using ChatBot.Storage.LiteDb;
 using ChatBot.Storage.Postgres;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,8 @@ namespace ChatBot.Host.Hosting;
 
 /// <summary>
 /// Picks the store from <c>Storage:Provider</c>: <c>Sqlite</c> (default; one embedded file, one process) or
-/// <c>Postgres</c> (one database shared by every replica, with <c>Storage:ConnectionString</c>).
+/// <c>Postgres</c> (one database shared by every replica, with <c>Storage:ConnectionString</c>) or <c>LiteDb</c>
+/// (one document file, <c>Storage:LiteDbPath</c>, one process: a second one is refused).
 /// </summary>
 internal static class StorageRegistration
 {
@@ -25,7 +27,12 @@ internal static class StorageRegistration
             return services.AddPostgresStorage(configuration);
         }
 
+        if (provider.Equals("LiteDb", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddLiteDbStorage(configuration);
+        }
+
         throw new OptionsValidationException(
-            "Storage", typeof(PostgresStorageOptions), [$"Storage:Provider is '{provider}'; use Sqlite or Postgres."]);
+            "Storage", typeof(PostgresStorageOptions), [$"Storage:Provider is '{provider}'; use Sqlite, Postgres or LiteDb."]);
     }
 }
