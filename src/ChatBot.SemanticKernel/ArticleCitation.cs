@@ -9,6 +9,10 @@ public static class ArticleCitation
     public const string NotInTheArticles =
         "Not in the articles: none of them answers this, so there is nothing to cite. Do not answer it from the articles.";
 
+    /// <summary>The first line above closest passages: a model must not present them as the answer.</summary>
+    public const string ClosestPassages =
+        "Closest passages (the articles may not answer this directly; do not present these as the answer):";
+
     /// <summary>“passage” — Title — Publisher, 10 September 2018 — https://…</summary>
     public static string Render(TextSearchResult result) =>
         result.Link is { Length: > 0 } link

@@ -30,7 +30,9 @@ public sealed class ArticleSearchPlugin(ITextSearch<CitedPassage> articles, Ques
     [KernelFunction(SearchFunctionName)]
     [Description("Searches the news articles. Returns the passages that answer the query, each quoted and followed by its " +
                  "source: article title, publisher and publication date, and a link when the article has one. " +
-                 "Says \"Not in the articles\" when none answers.")]
+                 "When the articles may not answer it directly, returns instead the closest passages under a first line " +
+                 "starting \"Closest passages\": they are related, not the answer — never present them as the answer; say the " +
+                 "articles may not answer it. Says \"Not in the articles\" when none answers.")]
     public async Task<string> SearchAsync(
         [Description("The question or topic to look up in the articles.")] string query,
         [Description("The most passages to return, 1 to 10 (values outside are clamped to that range): the best one, then others nearly as good.")] int top = 3,
@@ -49,6 +51,12 @@ public sealed class ArticleSearchPlugin(ITextSearch<CitedPassage> articles, Ques
             cited.Add(ArticleCitation.Render(result));
         }
 
-        return cited.Count == 0 ? ArticleCitation.NotInTheArticles : string.Join("\n\n", cited);
+        if (cited.Count == 0)
+        {
+            return ArticleCitation.NotInTheArticles;
+        }
+
+        var closest = found.Metadata?.GetValueOrDefault(ArticleTextSearch.TierKey) as string == "closest";
+        return (closest ? ArticleCitation.ClosestPassages + "\n\n" : string.Empty) + string.Join("\n\n", cited);
     }
 }

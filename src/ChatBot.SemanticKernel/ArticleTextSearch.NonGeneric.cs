@@ -25,8 +25,8 @@ public sealed partial class ArticleTextSearch : ITextSearch
     public async Task<KernelSearchResults<object>> GetSearchResultsAsync(
         string query, TextSearchOptions? searchOptions = null, CancellationToken cancellationToken = default)
     {
-        var passages = await AnswerAsync(query, Typed(searchOptions), cancellationToken);
-        return Results<object>(passages.ToList<object>());
+        var (tier, passages) = await AnswerAsync(query, Typed(searchOptions), cancellationToken);
+        return Results<object>(tier, passages.ToList<object>());
     }
 
     private static TextSearchOptions<CitedPassage> Typed(TextSearchOptions? options)

@@ -69,7 +69,7 @@ public sealed record EvalSummary(
     [property: JsonPropertyName("recall_at_3")] double RecallAt3,
     [property: JsonPropertyName("mrr")] double Mrr,
     [property: JsonPropertyName("declined_off_topic")] double DeclinedOffTopic,
-    [property: JsonPropertyName("false_declines")] double FalseDeclines,
+    [property: JsonPropertyName("false_declines")] double FalseDeclines, // answerable questions declined (closest passages are not a decline)
     [property: JsonPropertyName("by_kind")] IReadOnlyDictionary<string, double> HitAt1ByKind,
     [property: JsonPropertyName("rows")] IReadOnlyList<EvalRow> Rows)
 {

@@ -30,8 +30,9 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
             Rate(answerable, r => r.HitAt1),
             Rate(answerable, r => r.RecallAt3),
             answerable.Count == 0 ? 0 : answerable.Average(r => r.ReciprocalRank),
+            // Off-topic "declined" = not presented as the answer (declined, or closest passages under the hedge).
             Rate(offTopic, r => !r.Answered),
-            Rate(answerable, r => !r.Answered),
+            Rate(answerable, r => r.Tier == EvalTiers.Declined),
             answerable.GroupBy(r => r.Kind ?? "direct").ToDictionary(g => g.Key, g => Rate(g.ToList(), r => r.HitAt1)),
             rows)
         {
