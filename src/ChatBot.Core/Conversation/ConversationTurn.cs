@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Conversation;
@@ -16,7 +18,8 @@ public sealed partial class ConversationTurn(
     IQuestionAnswerer answerer,
     IArticleCatalog catalog,
     QuestionRateLimiter? rateLimiter,
-    ILogger<ConversationTurn> logger)
+    ILogger<ConversationTurn> logger,
+    ChatBotMetrics? metrics = null)
 {
     public ConversationSurface Surface => surface;
 
@@ -55,6 +58,7 @@ public sealed partial class ConversationTurn(
         if (rateLimiter is not null && request.UserKey is { } userKey && !rateLimiter.TryAcquire(userKey))
         {
             logger.LogInformation("Rate limit reached for {UserKey}", userKey);
+            metrics?.QuestionTaken(surface.Name, QuestionOutcome.RateLimited);
             return new TurnReply(TurnReplyKind.RateLimited, ConversationTexts.SlowDown);
         }
 
@@ -79,14 +83,24 @@ public sealed partial class ConversationTurn(
     }
 
     /// <summary>Answers a question that passed <see cref="Screen"/>; a failure becomes one apology, never silence.</summary>
-    public Task<TurnReply> AnswerScreenedAsync(TurnRequest request, CancellationToken cancellationToken) =>
-        GuardAsync(async ct =>
+    public async Task<TurnReply> AnswerScreenedAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reply = await GuardAsync(async ct =>
         {
             var answer = await answerer.AnswerAsync(request.Text.Trim(), request.MaxPassages, ct);
             return answer.Answered && answer.Passages.Count > 0
                 ? new TurnReply(TurnReplyKind.Answered, string.Empty, answer)
                 : new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer);
         }, cancellationToken);
+        if (metrics is not null && QuestionOutcome.Of(reply) is { } outcome)
+        {
+            metrics.QuestionTaken(surface.Name, outcome);
+            metrics.AnswerTimed(surface.Name, Stopwatch.GetElapsedTime(started));
+        }
+
+        return reply;
+    }
 
     private async Task<TurnReply> GuardAsync(Func<CancellationToken, Task<TurnReply>> step, CancellationToken cancellationToken)
     {

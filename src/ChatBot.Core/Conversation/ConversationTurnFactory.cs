@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,5 +15,6 @@ public static class ConversationTurnFactory
             services.GetRequiredService<IQuestionAnswerer>(),
             services.GetRequiredService<IArticleCatalog>(),
             limit is null ? null : new QuestionRateLimiter(limit),
-            services.GetRequiredService<ILogger<ConversationTurn>>());
+            services.GetRequiredService<ILogger<ConversationTurn>>(),
+            services.GetService<ChatBotMetrics>());
 }

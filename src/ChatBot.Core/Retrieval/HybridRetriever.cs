@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using ChatBot.Core.Retrieval.Lexical;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ public sealed class HybridRetriever(
     ILexicalIndexSource lexicalIndex,
     QueryAnalyzer analyzer,
     DenseIndex dense,
-    IOptions<HybridOptions> options) : IPassageRetriever
+    IOptions<HybridOptions> options,
+    ChatBotMetrics? metrics = null) : IPassageRetriever
 {
     public string Name => "hybrid";
 
@@ -36,8 +38,7 @@ public sealed class HybridRetriever(
         var terms = analyzer.ContentTerms(question);
         var index = await lexicalIndex.GetCurrentAsync(cancellationToken);
         var lexicalHits = index.Search(terms, settings.PoolSize);
-        var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
-        var query = embedding[0].Vector.Span;
+        var query = (await QueryEmbedding.EmbedAsync(model, question, metrics, cancellationToken)).Span;
         var denseHits = DenseRetriever.TopPassages(matrix, query, index, settings.PoolSize)
             .Select(hit => (hit.PassageId, hit.ArticleId))
             .ToList();

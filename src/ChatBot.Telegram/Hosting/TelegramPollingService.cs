@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using System.Globalization;
 using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
@@ -26,7 +27,8 @@ public sealed class TelegramPollingService(
     TelegramOffsetStore offsets,
     ITelegramRetryDelay delay,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    PlatformConnections? connections = null) : BackgroundService
 {
     public const string OffsetStateKey = TelegramOffsetStore.OffsetKey;
 
@@ -73,6 +75,8 @@ public sealed class TelegramPollingService(
         {
             try
             {
+                // Telegram allows one poller: a replica waiting to lead takes no Telegram traffic, so it is not unready for it.
+                connections?.Connected(TelegramBotStartup.PlatformName, "standby (another replica polls)");
                 return await leaders.AcquireAsync(LeaderRole, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
