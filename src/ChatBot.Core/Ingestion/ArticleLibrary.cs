@@ -22,6 +22,9 @@ public sealed class ArticleLibrary(
     /// <summary>The library's folders (full paths).</summary>
     public IReadOnlyList<string> Folders => folders.Current();
 
+    /// <summary>True once this process has synced the library (or found another process syncing a non-empty index).</summary>
+    public bool HasSynced => Volatile.Read(ref _lastReport) is not null;
+
     /// <summary>Syncs once per process; later calls return the first sync's report.</summary>
     public async Task<IngestReport> EnsureCurrentAsync(CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,9 @@ public sealed class TelegramPollingService(
 
     private static readonly TimeSpan PollFailureBackoff = TimeSpan.FromSeconds(5);
 
+    /// <summary>A replica that has not won the election by then reports itself standing by (ready) rather than connecting.</summary>
+    private static readonly TimeSpan StandbyAfter = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -75,9 +78,16 @@ public sealed class TelegramPollingService(
         {
             try
             {
-                // Telegram allows one poller: a replica waiting to lead takes no Telegram traffic, so it is not unready for it.
-                connections?.Connected(TelegramBotStartup.PlatformName, "standby (another replica polls)");
-                return await leaders.AcquireAsync(LeaderRole, stoppingToken);
+                var acquiring = leaders.AcquireAsync(LeaderRole, stoppingToken);
+                if (connections is not null && await Task.WhenAny(acquiring, Task.Delay(StandbyAfter, stoppingToken)) != acquiring)
+                {
+                    // Telegram allows one poller: a replica waiting to lead takes no Telegram traffic, so it is not unready for it.
+                    connections.Connected(TelegramBotStartup.PlatformName, "standby (another replica polls)");
+                }
+
+                var leadership = await acquiring;
+                connections?.Disconnected(TelegramBotStartup.PlatformName, "connecting");
+                return leadership;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
