@@ -122,7 +122,7 @@ public sealed class PrometheusServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
-        await _log.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)_log).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _process.Dispose();
         _data.Dispose();
     }
