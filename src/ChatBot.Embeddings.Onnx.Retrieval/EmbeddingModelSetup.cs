@@ -1,3 +1,4 @@
+using ChatBot.Core.Answers.Calibration;
 using ChatBot.Core.Retrieval;
 using ChatBot.Embeddings.Onnx.DependencyInjection;
 using ChatBot.Embeddings.Onnx.Embeddings;
@@ -90,12 +91,46 @@ public sealed class EmbeddingModelSetup : IEmbeddingModelSource, IDisposable
         }
 
         var manifest = availability.Manifest;
+        var onnx = availability.Generator.GetService(typeof(OnnxEmbeddingGenerator)) as OnnxEmbeddingGenerator;
         return (new EmbeddingModelHandle(
             availability.Generator,
             $"{manifest.Name}@{availability.Fingerprint}",
             manifest.Dimensions,
             manifest.DeclineBelow,
             EmbeddingInputType.ForQueries(),
-            EmbeddingInputType.ForPassages()), null);
+            EmbeddingInputType.ForPassages())
+        {
+            TokenEncoder = onnx is { ProvidesTokenStates: true } ? new OnnxTokenStateEncoder(onnx) : null,
+            Calibration = CalibrationOf(manifest),
+        }, null);
+    }
+
+    /// <summary>
+    /// The manifest's answer calibration, or null — said once here, at start-up, with the reason: answers then come
+    /// from the similarity threshold alone (answered or declined, no "closest passages" tier).
+    /// </summary>
+    private AnswerCalibration? CalibrationOf(ModelManifest manifest)
+    {
+        string reason;
+        try
+        {
+            var calibration = manifest.AnswerCalibrationJson is { } json ? AnswerCalibration.Parse(json) : null;
+            var problem = calibration?.Problem();
+            if (calibration is not null && problem is null)
+            {
+                return calibration;
+            }
+
+            reason = calibration is null ? "its manifest has no answer_calibration" : $"its answer_calibration cannot be used: {problem}";
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            reason = $"its answer_calibration is not valid: {e.Message}";
+        }
+
+        _logger.LogWarning(
+            "{Model} has no usable answer calibration ({Reason}); answering by its similarity threshold alone. Fit one with: eval --calibrate",
+            manifest.Name, reason);
+        return null;
     }
 }

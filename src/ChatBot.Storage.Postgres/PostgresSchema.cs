@@ -82,5 +82,13 @@ internal static class PostgresSchema
         // 2: the library folder each article came from (the SQLite store's schema 4), so `sources` shows it and a
         //    folder that is missing for a while keeps its articles.
         "ALTER TABLE articles ADD COLUMN folder TEXT NOT NULL DEFAULT '';",
+        // 3: every passage's token states for late-interaction re-ranking (the SQLite store's schema 5).
+        """
+        CREATE TABLE passage_token_states (
+            passage_id  BIGINT PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            states      BYTEA NOT NULL
+        );
+        """,
     ];
 }

@@ -3,6 +3,7 @@ using ChatBot.Core.Articles;
 using ChatBot.Core.Coordination;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.LateInteraction;
 using ChatBot.Core.Retrieval.Lexical;
 using ChatBot.Core.State;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IPassageLookup, PostgresPassageLookup>();
         services.AddSingleton<IBotStateStore, PostgresBotStateStore>();
         services.AddSingleton<IPassageVectorStore, PostgresPassageVectorStore>();
+        services.AddSingleton<IPassageTokenStateStore, PostgresTokenStateStore>();
         services.Replace(ServiceDescriptor.Singleton<IIngestLock, PostgresIngestLock>());
         services.Replace(ServiceDescriptor.Singleton<IUpdateClaimStore, PostgresUpdateClaims>());
         services.Replace(ServiceDescriptor.Singleton<ILeaderElection, PostgresLeaderElection>());

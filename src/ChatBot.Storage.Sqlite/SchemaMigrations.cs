@@ -86,6 +86,16 @@ internal static class SchemaMigrations
         """
         ALTER TABLE articles ADD COLUMN folder TEXT NOT NULL DEFAULT '';
         """,
+
+        // 5: every passage's token states (int8 rows with a scale each) for late-interaction re-ranking, under the
+        //    vector set of the model that made them. Written before the passage's vector, so they add no generation.
+        """
+        CREATE TABLE passage_token_states (
+            passage_id  INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            states      BLOB NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Triggers that bump the <paramref name="counter"/> row of index_state on every write to <paramref name="table"/>.</summary>

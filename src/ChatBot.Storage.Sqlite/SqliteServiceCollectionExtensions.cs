@@ -2,6 +2,7 @@ using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.LateInteraction;
 using ChatBot.Core.Retrieval.Lexical;
 using ChatBot.Core.State;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IPassageLookup, SqlitePassageLookup>();
         services.AddSingleton<IBotStateStore, SqliteBotStateStore>();
         services.AddSingleton<IPassageVectorStore, SqlitePassageVectorStore>();
+        services.AddSingleton<IPassageTokenStateStore, SqliteTokenStateStore>();
         services.AddSingleton<IIngestLock, SqliteIngestLock>();
         return services;
     }

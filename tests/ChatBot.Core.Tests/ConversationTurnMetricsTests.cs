@@ -18,27 +18,27 @@ public sealed class ConversationTurnMetricsTests
         "a", "Headline", "The Paper", "https://x.example/a", new PublicationDate(new DateOnly(2016, 12, 16), false, "inferred"));
 
     [Fact]
-    public async Task Answered_declined_failed_and_rate_limited_questions_are_counted_and_timed_by_surface()
+    public async Task Answered_closest_declined_failed_and_rate_limited_questions_are_counted_and_timed_by_surface()
     {
         using var services = new ServiceCollection().AddMetrics().AddSingleton<ChatBotMetrics>().BuildServiceProvider();
         using var recorder = new MetricRecorder(services.GetRequiredService<IMeterFactory>());
-        using var limiter = new QuestionRateLimiter(new QuestionRateLimitOptions { QuestionsPerWindow = 3, Window = TimeSpan.FromHours(1) });
+        using var limiter = new QuestionRateLimiter(new QuestionRateLimitOptions { QuestionsPerWindow = 4, Window = TimeSpan.FromHours(1) });
         var turn = new ConversationTurn(
             Surface, new Answerer(), new NoArticles(), limiter, NullLogger<ConversationTurn>.Instance, services.GetRequiredService<ChatBotMetrics>());
 
-        foreach (var text in new[] { "answer this", "decline this", "fail this", "one too many", "hello", "help", "" })
+        foreach (var text in new[] { "answer this", "closest to this", "decline this", "fail this", "one too many", "hello", "help", "" })
         {
             await turn.TakeAsync(new TurnRequest("user-1", TurnIntent.Question, text), CancellationToken.None);
         }
 
-        foreach (var outcome in new[] { QuestionOutcome.Answered, QuestionOutcome.Declined, QuestionOutcome.Failed, QuestionOutcome.RateLimited })
+        foreach (var outcome in new[] { QuestionOutcome.Answered, QuestionOutcome.Closest, QuestionOutcome.Declined, QuestionOutcome.Failed, QuestionOutcome.RateLimited })
         {
             Assert.Equal(1, recorder.Sum("chatbot.questions", ("surface", "telegram"), ("outcome", outcome)));
         }
 
-        Assert.Equal(4, recorder.Sum("chatbot.questions"));
+        Assert.Equal(5, recorder.Sum("chatbot.questions"));
         // Only answers are timed: a refusal by the limiter does no work worth a latency.
-        Assert.Equal(3, recorder.Count("chatbot.answer.duration"));
+        Assert.Equal(4, recorder.Count("chatbot.answer.duration"));
     }
 
     private sealed class Answerer : IQuestionAnswerer
@@ -46,6 +46,7 @@ public sealed class ConversationTurnMetricsTests
         public Task<Answer> AnswerAsync(string question, int maxPassages = 3, CancellationToken cancellationToken = default) => question switch
         {
             "answer this" => Task.FromResult(new Answer(question, true, [new CitedPassage(Article, 0, "Text.", 1)])),
+            "closest to this" => Task.FromResult(new Answer(question, AnswerTier.Closest, [new CitedPassage(Article, 0, "Text.", 1)])),
             "decline this" => Task.FromResult(Answer.Declined(question)),
             _ => throw new InvalidOperationException("the index is gone"),
         };

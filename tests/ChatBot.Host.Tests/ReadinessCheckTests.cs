@@ -47,7 +47,7 @@ public sealed class ReadinessCheckTests
         foreach (var kind in Enum.GetValues<TurnReplyKind>())
         {
             var outcome = QuestionOutcome.Of(new TurnReply(kind, string.Empty));
-            var isQuestion = kind is TurnReplyKind.Answered or TurnReplyKind.Declined or TurnReplyKind.RateLimited or TurnReplyKind.Failed;
+            var isQuestion = kind is TurnReplyKind.Answered or TurnReplyKind.Closest or TurnReplyKind.Declined or TurnReplyKind.RateLimited or TurnReplyKind.Failed;
             Assert.Equal(isQuestion, outcome is not null);
             Assert.True(outcome is null || QuestionOutcome.All.Contains(outcome), $"{kind} → {outcome}");
         }

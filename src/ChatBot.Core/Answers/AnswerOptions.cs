@@ -48,4 +48,10 @@ public sealed class AnswerOptions
     /// <summary>How many candidates retrieval considers before choosing what to cite.</summary>
     [Range(1, 1000)]
     public int CandidatePoolSize { get; set; } = 20;
+
+    /// <summary>
+    /// Use the model's answer calibration (three tiers: answered, closest passages, declined). False keeps the
+    /// similarity-threshold rule (answered or declined), for comparison in eval.
+    /// </summary>
+    public bool Calibrated { get; set; } = true;
 }

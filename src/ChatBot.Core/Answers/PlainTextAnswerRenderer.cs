@@ -10,13 +10,16 @@ public sealed class PlainTextAnswerRenderer(CitationFormatter citations)
     public static ConversationSurface CommandLine { get; } =
         new("cli", "chatbot --help", "the `sources` verb", "Run `ask \"your question\"`.");
 
-    public string Render(Answer answer) =>
-        answer.Answered && answer.Passages.Count > 0 ? RenderPassages(answer) : ConversationTexts.Declined(CommandLine);
+    /// <param name="answer">What to render: the answer, the closest passages under their line, or the decline.</param>
+    /// <param name="emphasize">Marks the answering sentence (e.g. bold on a terminal); null leaves it plain, as in pipes.</param>
+    public string Render(Answer answer, Func<string, string>? emphasize = null) => answer switch
+    {
+        { Passages.Count: 0 } or { Tier: AnswerTier.Declined } => ConversationTexts.Declined(CommandLine),
+        { Tier: AnswerTier.Closest } => ConversationTexts.Closest + "\n\n" + RenderPassages(answer, emphasize),
+        _ => RenderPassages(answer, emphasize),
+    };
 
-    public string Render(TurnReply reply) =>
-        reply.Kind == TurnReplyKind.Answered && reply.Answer is { } answer ? RenderPassages(answer) : reply.Text;
-
-    private string RenderPassages(Answer answer)
+    private string RenderPassages(Answer answer, Func<string, string>? emphasize)
     {
         var text = new StringBuilder();
         foreach (var passage in answer.Passages)
@@ -26,7 +29,9 @@ public sealed class PlainTextAnswerRenderer(CitationFormatter citations)
                 text.Append('\n');
             }
 
-            text.Append('“').Append(passage.Text).Append("”\n");
+            var (before, highlighted, after) = passage.SplitAtHighlight();
+            var quoted = emphasize is null || highlighted.Length == 0 ? passage.Text : before + emphasize(highlighted) + after;
+            text.Append('“').Append(quoted).Append("”\n");
             text.Append("  — ").Append(citations.Format(passage.Article)).Append('\n');
         }
 

@@ -9,6 +9,9 @@ public static class ConversationTexts
 
     public const string Failed = "Sorry, something went wrong while I was looking that up. Please try again in a moment.";
 
+    /// <summary>The line above closest passages: they are shown because they might help, never as the answer.</summary>
+    public const string Closest = "The articles may not answer this directly; the closest passages are:";
+
     public const string NoArticles = "I don't have any articles loaded yet.";
 
     public static string Declined(ConversationSurface surface) =>

@@ -89,9 +89,13 @@ public sealed partial class ConversationTurn(
         var reply = await GuardAsync(async ct =>
         {
             var answer = await answerer.AnswerAsync(request.Text.Trim(), request.MaxPassages, ct);
-            return answer.Answered && answer.Passages.Count > 0
-                ? new TurnReply(TurnReplyKind.Answered, string.Empty, answer)
-                : new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer);
+            return answer switch
+            {
+                { Passages.Count: 0 } => new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer),
+                { Tier: AnswerTier.Answered } => new TurnReply(TurnReplyKind.Answered, string.Empty, answer),
+                { Tier: AnswerTier.Closest } => new TurnReply(TurnReplyKind.Closest, ConversationTexts.Closest, answer),
+                _ => new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer),
+            };
         }, cancellationToken);
         if (metrics is not null && QuestionOutcome.Of(reply) is { } outcome)
         {

@@ -8,6 +8,12 @@ public enum TurnReplyKind
     /// <summary>Passages quoted with citations: <see cref="TurnReply.Answer"/>.</summary>
     Answered,
 
+    /// <summary>
+    /// Not sure: the closest passages with citations under <see cref="ConversationTexts.Closest"/> (the reply's text),
+    /// never presented as the answer.
+    /// </summary>
+    Closest,
+
     /// <summary>The article list: <see cref="TurnReply.Articles"/>.</summary>
     Sources,
 

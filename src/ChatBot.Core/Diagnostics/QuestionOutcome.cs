@@ -4,8 +4,7 @@ namespace ChatBot.Core.Diagnostics;
 
 /// <summary>
 /// The <c>outcome</c> label of <c>chatbot_questions_total</c>: one closed set for every surface. "closest" is the
-/// tier between answered and declined (the nearest passages shown, not claimed to answer); it is a label value
-/// already, so dashboards and alerts need no change when turns start reporting it.
+/// tier between answered and declined: the nearest passages shown under an honest line, never as the answer.
 /// </summary>
 public static class QuestionOutcome
 {
@@ -24,6 +23,7 @@ public static class QuestionOutcome
         return reply.Kind switch
         {
             TurnReplyKind.Answered => Answered,
+            TurnReplyKind.Closest => Closest,
             TurnReplyKind.Declined => Declined,
             TurnReplyKind.RateLimited => RateLimited,
             TurnReplyKind.Failed => Failed,

@@ -33,7 +33,40 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
             Rate(offTopic, r => !r.Answered),
             Rate(answerable, r => !r.Answered),
             answerable.GroupBy(r => r.Kind ?? "direct").ToDictionary(g => g.Key, g => Rate(g.ToList(), r => r.HitAt1)),
-            rows);
+            rows)
+        {
+            User = Measure(rows),
+            UserByKind = rows.GroupBy(r => r.ShouldDecline ? "off-topic" : r.Kind ?? "direct").ToDictionary(g => g.Key, g => Measure(g)),
+        };
+    }
+
+    private static UserMeasures Measure(IEnumerable<EvalRow> rows) =>
+        UserMeasures.Count(rows.Select(r => (r.ShouldDecline, r.Tier, r.ShownRight, r.HitAt1)));
+
+    /// <summary>The rows that calibration can learn from: features computed and no decline before the estimate.</summary>
+    public static IReadOnlyList<Answers.Calibration.CalibrationSample> CalibrationSamples(IReadOnlyList<EvalQuestion> questions, EvalSummary summary)
+    {
+        var samples = new List<Answers.Calibration.CalibrationSample>();
+        var offTopic = 0;
+        for (var i = 0; i < summary.Rows.Count; i++)
+        {
+            var row = summary.Rows[i];
+            if (row.Features is not { } features || row.Rule is not "calibrated" and not "threshold")
+            {
+                continue;
+            }
+
+            // Off-topic questions are dealt over the folds in turn, so every fold has some.
+            var group = row.ShouldDecline ? $"off-topic {offTopic++ % 5}" : questions[i].ExpectArticles[0];
+            samples.Add(new(
+                Answers.Calibration.ConfidenceFeatures.Names.Select(n => features[n]).ToArray(),
+                row.Ranked.Count > 0 && row.Ranked[0].Relevant,
+                row.Ranked.Take(3).Any(c => c.Relevant),
+                group,
+                !row.ShouldDecline));
+        }
+
+        return samples;
     }
 
     private async Task<EvalRow> ScoreAsync(EvalQuestion question, CancellationToken cancellationToken)
@@ -63,9 +96,14 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
                 c.RankScore,
                 c.LexicalCoverage,
                 c.DenseSimilarity,
-                relevance[i])).ToList())
+                relevance[i]) { MaxSim = c.MaxSim, Peakedness = c.Peakedness }).ToList())
         {
             UnseenTerms = ranked.Count == 0 ? 0 : ranked[0].UnseenQuestionTerms,
+            Tier = EvalTiers.Of(answer.Tier),
+            ShownRight = !question.ShouldDecline && answer.Passages.Any(p => IsRelevant(question, p)),
+            Confidence = answer.Confidence,
+            Features = answer.Diagnostics?.Features,
+            Rule = answer.Diagnostics?.Rule,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.LateInteraction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public sealed class PassageEmbeddingStep(
     IPassageVectorStore vectors,
     IOptions<HybridOptions> options,
     IIngestProgressSink progress,
-    ILogger<PassageEmbeddingStep> logger) : IIngestStep
+    ILogger<PassageEmbeddingStep> logger,
+    IPassageTokenStateStore? tokenStates = null) : IIngestStep
 {
     public async Task RunAsync(bool articlesChanged, CancellationToken cancellationToken = default)
     {
@@ -44,16 +46,37 @@ public sealed class PassageEmbeddingStep(
         foreach (var batch in missing.Chunk(options.Value.EmbeddingBatchSize))
         {
             var texts = batch.Select(p => options.Value.EmbedArticleTitle ? $"{p.ArticleTitle}. {p.Text}" : p.Text).ToList();
-            var embeddings = await model.Generator.GenerateAsync(texts, model.PassageOptions, cancellationToken);
-            await vectors.SaveVectorsAsync(
-                vectorSet,
-                batch.Select((p, i) => (p.PassageId, embeddings[i].Vector)).ToList(),
-                cancellationToken);
+            var embedded = await EmbedAsync(model, texts, vectorSet, batch, cancellationToken);
+            await vectors.SaveVectorsAsync(vectorSet, embedded, cancellationToken);
             progress.Report(new IngestProgress("embedding", done += batch.Length, missing.Count, "passages"));
         }
 
+        LogDone(missing.Count, vectorSet, clock);
+    }
+
+    /// <summary>
+    /// The batch's vectors; with a token encoder and a store for them, the token states of the same run are saved
+    /// first, so every passage that has a vector has its states.
+    /// </summary>
+    private async Task<List<(long PassageId, ReadOnlyMemory<float> Vector)>> EmbedAsync(
+        EmbeddingModelHandle model, List<string> texts, string vectorSet, PassageToEmbed[] batch, CancellationToken cancellationToken)
+    {
+        if (model.TokenEncoder is { } encoder && tokenStates is not null)
+        {
+            var encoded = await encoder.EncodeAsync(texts, asQueries: false, cancellationToken);
+            await tokenStates.SaveTokenStatesAsync(
+                vectorSet,
+                batch.Select((p, i) => (p.PassageId, TokenStates.Quantize(encoded[i].TokenRows, model.Dimensions))).ToList(),
+                cancellationToken);
+            return batch.Select((p, i) => (p.PassageId, encoded[i].Pooled)).ToList();
+        }
+
+        var embeddings = await model.Generator.GenerateAsync(texts, model.PassageOptions, cancellationToken);
+        return batch.Select((p, i) => (p.PassageId, embeddings[i].Vector)).ToList();
+    }
+
+    private void LogDone(int count, string vectorSet, Stopwatch clock) =>
         logger.LogInformation(
             "Embedded {Count} passages with {Model} in {Seconds:F1} s ({Rate:F0} passages/s)",
-            missing.Count, vectorSet, clock.Elapsed.TotalSeconds, missing.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));
-    }
+            count, vectorSet, clock.Elapsed.TotalSeconds, count / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));
 }

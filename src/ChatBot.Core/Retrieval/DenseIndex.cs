@@ -32,11 +32,16 @@ public sealed class DenseIndex(
     /// <summary>How many times a vector matrix was loaded in this process (the first load included).</summary>
     public long Loads => Interlocked.Read(ref _loads);
 
+    /// <summary>Whether passages are embedded as "title. text" (their token states then start with the title's).</summary>
+    public bool EmbedsArticleTitle => options.Value.EmbedArticleTitle;
+
     /// <summary>
     /// The tag stored with every vector: the model id, plus "+title" when passages are embedded with their
     /// article title, since changing either must re-embed and nothing else should.
     /// </summary>
-    public string VectorSetId(EmbeddingModelHandle model) => options.Value.EmbedArticleTitle ? model.ModelId + "+title" : model.ModelId;
+    /// <remarks>"+tokens" marks sets stored with token states, so a library embedded before them is re-embedded once.</remarks>
+    public string VectorSetId(EmbeddingModelHandle model) =>
+        model.ModelId + (options.Value.EmbedArticleTitle ? "+title" : string.Empty) + (model.TokenEncoder is null ? string.Empty : "+tokens");
 
     /// <summary>The model, or null (logged once with the reason) when none can be loaded.</summary>
     public async Task<EmbeddingModelHandle?> GetModelAsync(CancellationToken cancellationToken = default)

@@ -18,7 +18,14 @@ public sealed record EmbeddingModelHandle(
     int Dimensions,
     double MinSimilarity,
     EmbeddingGenerationOptions? QueryOptions,
-    EmbeddingGenerationOptions? PassageOptions);
+    EmbeddingGenerationOptions? PassageOptions)
+{
+    /// <summary>The same model's per-token states, for late-interaction re-ranking; null when the model has none.</summary>
+    public LateInteraction.ITokenStateEncoder? TokenEncoder { get; init; }
+
+    /// <summary>The model's fitted answer confidence (three tiers); null falls back to the similarity threshold rule.</summary>
+    public Answers.Calibration.AnswerCalibration? Calibration { get; init; }
+}
 
 /// <summary>Supplies the embedding model, or says why there is none (the bot then answers from BM25 alone).</summary>
 public interface IEmbeddingModelSource

@@ -27,6 +27,7 @@ public sealed class PassageMatrix
     private readonly long[] _passageIds;
     private readonly float[] _values;
     private readonly Lazy<Task<Int8Rows>> _int8;
+    private readonly Lazy<float[]> _mean;
 
     public PassageMatrix(long[] passageIds, float[] values, int dimensions)
     {
@@ -47,6 +48,7 @@ public sealed class PassageMatrix
         _values = values;
         Dimensions = dimensions;
         _int8 = new(() => Task.Run(() => Int8Rows.Quantize(values, dimensions)));
+        _mean = new(MeanRow);
     }
 
     public static PassageMatrix Empty(int dimensions) => new([], [], dimensions);
@@ -67,6 +69,24 @@ public sealed class PassageMatrix
     {
         var row = Array.BinarySearch(_passageIds, passageId);
         return row >= 0 ? DotProduct.Of(Row(row), query) : null;
+    }
+
+    /// <summary>
+    /// The query's mean cosine similarity over every passage (one dot product with the mean row, made once per
+    /// matrix): how close the whole library is to the question, so a best match can be judged against it.
+    /// </summary>
+    public double MeanSimilarity(ReadOnlySpan<float> query) => Count == 0 ? 0 : DotProduct.Of(_mean.Value, query);
+
+    private float[] MeanRow()
+    {
+        var mean = new float[Dimensions];
+        for (var row = 0; row < Count; row++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, Row(row), mean);
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(mean, Math.Max(Count, 1), mean);
+        return mean;
     }
 
     /// <summary>

@@ -23,4 +23,18 @@ public sealed record RetrievalCandidate(
     /// never mentions resigning), so the answer policy asks for more similarity then.
     /// </summary>
     public int UnseenQuestionTerms { get; init; }
+
+    /// <summary>How many content terms the question has (a property of the question); 0 for small talk.</summary>
+    public int QuestionTerms { get; init; }
+
+    /// <summary>
+    /// <see cref="DenseSimilarity"/> minus the question's mean similarity over the whole library: a passage that
+    /// stands out, rather than a question close to everything about these two men. Null without a model.
+    /// </summary>
+    public double? Peakedness { get; init; }
+
+    /// <summary>The late-interaction (MaxSim) score and alignment, for the top candidates that have token states.</summary>
+    public LateInteraction.TokenAlignment? Alignment { get; init; }
+
+    public double? MaxSim => Alignment?.Score;
 }

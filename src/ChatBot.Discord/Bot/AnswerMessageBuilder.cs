@@ -20,19 +20,30 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
 
     public DiscordMessagePayload Render(TurnReply reply, DiscordMessageReference? replyTo = null) => reply switch
     {
-        { Kind: TurnReplyKind.Answered, Answer: { } answer } => Build(answer, replyTo),
+        { Kind: TurnReplyKind.Answered or TurnReplyKind.Closest, Answer: { } answer } => Build(answer, replyTo),
         { Kind: TurnReplyKind.Sources, Articles: { Count: > 0 } articles } => PlainText(RenderSources(articles), replyTo),
         _ => PlainText(reply.Text, replyTo),
     };
 
+    /// <summary>Green bar and "Answer" for the first tier; amber and a hedge for closest passages.</summary>
+    internal const int AnsweredColor = 0x2E7D32;
+    internal const int ClosestColor = 0xF9A825;
+    internal const string AnsweredLabel = "Answer";
+    internal const string ClosestLabel = "Closest passage — may not answer directly";
+
+    /// <summary>
+    /// The answer as embeds, each marked with its tier (colour and author line); closest passages also carry
+    /// <see cref="ConversationTexts.Closest"/> as the message text, so no reader takes them for the answer.
+    /// </summary>
     public DiscordMessagePayload Build(Answer answer, DiscordMessageReference? replyTo = null)
     {
-        if (!answer.Answered || answer.Passages.Count == 0)
+        if (answer.Tier == AnswerTier.Declined || answer.Passages.Count == 0)
         {
             return PlainText(ConversationTexts.Declined(DiscordSurface.Value), replyTo);
         }
 
-        var parts = answer.Passages.Take(EmbedLimits.EmbedsPerMessage).Select(FixedParts).ToList();
+        var closest = answer.Tier == AnswerTier.Closest;
+        var parts = answer.Passages.Take(EmbedLimits.EmbedsPerMessage).Select(p => FixedParts(p, closest)).ToList();
 
         // Keep room for at least a short quote in every embed; drop the weakest passages if titles alone are huge.
         const int MinimumQuote = 200;
@@ -41,18 +52,25 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
             parts.RemoveAt(parts.Count - 1);
         }
 
-        var budget = EmbedLimits.TotalPerMessage - parts.Sum(p => p.FixedLength);
+        // Four characters an embed are kept for the bold markers ("**" twice).
+        var budget = EmbedLimits.TotalPerMessage - parts.Sum(p => p.FixedLength + 4);
         var descriptions = ShareDescriptionBudget(parts.Select(p => p.Quote).ToList(), budget);
 
-        var embeds = parts.Select((p, i) => p.Embed with { Description = descriptions[i] }).ToList();
-        return new DiscordMessagePayload(null, embeds, DiscordAllowedMentions.OnlyRepliedUser, replyTo);
+        // A quote that had to be cut is shown without its bold sentence: the cut could fall between the markers.
+        var embeds = parts.Select((p, i) => p.Embed with
+        {
+            Description = descriptions[i].Length == p.Quote.Length + 2 && p.BoldQuote.Length + 2 <= EmbedLimits.Description
+                ? $"“{p.BoldQuote}”"
+                : descriptions[i],
+        }).ToList();
+        return new DiscordMessagePayload(closest ? ConversationTexts.Closest : null, embeds, DiscordAllowedMentions.OnlyRepliedUser, replyTo);
     }
 
     /// <summary>A plain message (declines, rate-limit notices), cut to the 2000-character content limit.</summary>
     public DiscordMessagePayload PlainText(string text, DiscordMessageReference? replyTo = null) =>
         new(DiscordText.Truncate(text, EmbedLimits.Content), null, DiscordAllowedMentions.OnlyRepliedUser, replyTo);
 
-    private EmbedParts FixedParts(CitedPassage passage)
+    private EmbedParts FixedParts(CitedPassage passage, bool closest)
     {
         var article = passage.Article;
         var date = citations.FormatDate(article.Date);
@@ -64,9 +82,18 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
             Url: IsWebLink(article.Url) ? article.Url : null,
             Timestamp: null,
             Fields: [new DiscordEmbedField(SourceFieldName, source)],
-            Footer: new DiscordEmbedFooter(footer));
-        var fixedLength = title.Length + SourceFieldName.Length + source.Length + footer.Length;
-        return new EmbedParts(embed, fixedLength, DiscordText.EscapeMarkdown(passage.Text));
+            Footer: new DiscordEmbedFooter(footer))
+        {
+            Color = closest ? ClosestColor : AnsweredColor,
+            Author = new DiscordEmbedAuthor(closest ? ClosestLabel : AnsweredLabel),
+        };
+        var label = closest ? ClosestLabel : AnsweredLabel;
+        var fixedLength = title.Length + SourceFieldName.Length + source.Length + footer.Length + label.Length;
+        var (before, highlighted, after) = passage.SplitAtHighlight();
+        var plain = DiscordText.EscapeMarkdown(passage.Text);
+        var bold = highlighted.Length == 0 ? plain
+            : $"{DiscordText.EscapeMarkdown(before)}**{DiscordText.EscapeMarkdown(highlighted)}**{DiscordText.EscapeMarkdown(after)}";
+        return new EmbedParts(embed, fixedLength, plain, bold);
     }
 
     /// <summary>
@@ -110,5 +137,7 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
     private static bool IsWebLink(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private sealed record EmbedParts(DiscordEmbed Embed, int FixedLength, string Quote);
+    /// <param name="Quote">The escaped passage, as budgeted and cut.</param>
+    /// <param name="BoldQuote">The same with the answering sentence in bold, shown when the quote was not cut.</param>
+    private sealed record EmbedParts(DiscordEmbed Embed, int FixedLength, string Quote, string BoldQuote);
 }

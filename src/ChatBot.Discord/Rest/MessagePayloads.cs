@@ -29,7 +29,20 @@ public sealed record DiscordEmbed(
     [property: JsonPropertyName("url")] string? Url = null,
     [property: JsonPropertyName("timestamp")] string? Timestamp = null,
     [property: JsonPropertyName("fields")] IReadOnlyList<DiscordEmbedField>? Fields = null,
-    [property: JsonPropertyName("footer")] DiscordEmbedFooter? Footer = null);
+    [property: JsonPropertyName("footer")] DiscordEmbedFooter? Footer = null)
+{
+    /// <summary>The colour bar, 0xRRGGBB.</summary>
+    [JsonPropertyName("color")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Color { get; init; }
+
+    /// <summary>The small line above the title; here, which tier the embed is.</summary>
+    [JsonPropertyName("author")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DiscordEmbedAuthor? Author { get; init; }
+}
+
+public sealed record DiscordEmbedAuthor([property: JsonPropertyName("name")] string Name);
 
 public sealed record DiscordEmbedField(
     [property: JsonPropertyName("name")] string Name,

@@ -1,5 +1,6 @@
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Embeddings.Onnx.Tokenization;
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.Extensions.Logging;
@@ -75,6 +76,32 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return await Task.Run(() => Generate(texts, prefix, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Whether <see cref="EncodeTokensAsync"/> can work: the model returns token states, not only sentence vectors.</summary>
+    public bool ProvidesTokenStates => _manifest.Pooling != PoolingMode.None && _tokenizer is IPieceVocabulary;
+
+    /// <summary>
+    /// Pooled vectors and per-token states from one run of the model (late interaction needs both; running twice
+    /// would double the cost of ingest and of every question).
+    /// </summary>
+    public async Task<IReadOnlyList<TokenEncoding>> EncodeTokensAsync(
+        IReadOnlyList<string> texts,
+        EmbeddingGenerationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (!ProvidesTokenStates)
+        {
+            throw new NotSupportedException($"{_manifest.Name} returns sentence vectors only (pooling none or no piece vocabulary); it has no token states.");
+        }
+
+        var prefix = EmbeddingInputType.IsQuery(options) ? _manifest.QueryPrefix : _manifest.PassagePrefix;
+        var array = texts.ToArray();
+        return await Task.Run(() => Encode(array, prefix, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>How many vocabulary pieces <paramref name="text"/> becomes, special tokens not counted.</summary>
+    public int CountPieces(string text) => _tokenizer.Encode(text ?? string.Empty, int.MaxValue).Ids.Count - SpecialTokenCount;
+
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
@@ -111,6 +138,48 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, string prefix, CancellationToken cancellationToken)
     {
+        var (encoded, totalTokens) = Tokenize(texts, prefix);
+        var vectors = new float[texts.Length][];
+        RunInBatches(encoded, withTokens: false, (index, pooled, _) => vectors[index] = pooled, cancellationToken);
+        var createdAt = _timeProvider.GetUtcNow();
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(
+            vectors.Select(v => new Embedding<float>(v) { ModelId = _manifest.Name, CreatedAt = createdAt }))
+        {
+            Usage = new UsageDetails { InputTokenCount = totalTokens, TotalTokenCount = totalTokens },
+        };
+        return embeddings;
+    }
+
+    private TokenEncoding[] Encode(string[] texts, string prefix, CancellationToken cancellationToken)
+    {
+        var (encoded, _) = Tokenize(texts, prefix);
+        var vocabulary = (IPieceVocabulary)_tokenizer;
+        // The prefix's pieces follow [CLS]; an instruction says nothing about the question, so its tokens are dropped.
+        var skip = 1 + (prefix.Length == 0 ? 0 : CountPieces(prefix));
+        var results = new TokenEncoding[texts.Length];
+        RunInBatches(encoded, withTokens: true, (index, pooled, states) =>
+        {
+            var ids = encoded[index].Ids;
+            var first = Math.Min(skip, ids.Count - 1);
+            var count = Math.Max(0, ids.Count - 1 - first);
+            var dimensions = pooled.Length;
+            var rows = new float[count * dimensions];
+            var pieces = new string[count];
+            for (var t = 0; t < count; t++)
+            {
+                var row = rows.AsSpan(t * dimensions, dimensions);
+                states.Slice((first + t) * dimensions, dimensions).CopyTo(row);
+                TensorPrimitives.Divide(row, Math.Max(TensorPrimitives.Norm<float>(row), 1e-12f), row);
+                pieces[t] = vocabulary.PieceOf(ids[first + t]);
+            }
+
+            results[index] = new TokenEncoding(pooled, rows, pieces);
+        }, cancellationToken);
+        return results;
+    }
+
+    private (TokenizedText[] Encoded, long TotalTokens) Tokenize(string[] texts, string prefix)
+    {
         var encoded = new TokenizedText[texts.Length];
         long totalTokens = 0;
         var truncated = 0;
@@ -136,30 +205,25 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
                 firstTruncated, encoded[firstTruncated].UntruncatedLength, Preview(texts[firstTruncated]));
         }
 
+        return (encoded, totalTokens);
+    }
+
+    /// <summary>Runs the texts in length-sorted batches and hands each one's pooled vector (and raw token states) back by index.</summary>
+    private void RunInBatches(TokenizedText[] encoded, bool withTokens, RowResult onRow, CancellationToken cancellationToken)
+    {
         // Grouping similar lengths keeps dynamic padding small; results go back to their original positions.
-        var order = Enumerable.Range(0, texts.Length).OrderBy(i => encoded[i].Ids.Count).ToArray();
-        var vectors = new float[texts.Length][];
+        var order = Enumerable.Range(0, encoded.Length).OrderBy(i => encoded[i].Ids.Count).ToArray();
         for (var start = 0; start < order.Length; start += _batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = order.AsSpan(start, Math.Min(_batchSize, order.Length - start)).ToArray();
-            var pooled = RunBatch(batch.Select(i => encoded[i]).ToArray(), cancellationToken);
-            for (var row = 0; row < batch.Length; row++)
-            {
-                vectors[batch[row]] = pooled[row];
-            }
+            RunBatch(batch.Select(i => encoded[i]).ToArray(), withTokens, (row, pooled, states) => onRow(batch[row], pooled, states), cancellationToken);
         }
-
-        var createdAt = _timeProvider.GetUtcNow();
-        var embeddings = new GeneratedEmbeddings<Embedding<float>>(
-            vectors.Select(v => new Embedding<float>(v) { ModelId = _manifest.Name, CreatedAt = createdAt }))
-        {
-            Usage = new UsageDetails { InputTokenCount = totalTokens, TotalTokenCount = totalTokens },
-        };
-        return embeddings;
     }
 
-    private float[][] RunBatch(TokenizedText[] batch, CancellationToken cancellationToken)
+    private delegate void RowResult(int index, float[] pooled, ReadOnlySpan<float> tokenStates);
+
+    private void RunBatch(TokenizedText[] batch, bool withTokens, RowResult onRow, CancellationToken cancellationToken)
     {
         var rows = batch.Length;
         var tokens = batch.Max(t => t.Ids.Count);
@@ -180,14 +244,19 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var session = rows == 1 && _singleTextSession is not null ? _singleTextSession : _session;
         using var outputs = Run(session, inputs, cancellationToken);
         var output = outputs[0];
+        var data = output.GetTensorDataAsSpan<float>();
         var vectors = EmbeddingPooling.Pool(
-            output.GetTensorDataAsSpan<float>(), output.GetTensorTypeAndShape().Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
+            data, output.GetTensorTypeAndShape().Shape, mask, rows, tokens, _manifest.Pooling, _manifest.Normalize);
         if (vectors[0].Length != _manifest.Dimensions)
         {
             throw new InvalidOperationException($"{_manifest.Name} returned {vectors[0].Length}-dimensional vectors; its manifest says {_manifest.Dimensions}.");
         }
 
-        return vectors;
+        var perRow = tokens * _manifest.Dimensions;
+        for (var row = 0; row < rows; row++)
+        {
+            onRow(row, vectors[row], withTokens ? data.Slice(row * perRow, perRow) : default);
+        }
     }
 
     private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, BatchInputs inputs, CancellationToken cancellationToken)
@@ -207,6 +276,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
     }
+
+    // [CLS] and [SEP]: what Encode adds around every text's pieces.
+    private const int SpecialTokenCount = 2;
 
     private static string Preview(string text) => text.Length <= 60 ? text : text[..60];
 

@@ -49,5 +49,11 @@ public sealed record ModelManifest
     /// <summary>Best cosine similarity below which the bot should decline rather than answer from the passage.</summary>
     public required double DeclineBelow { get; init; }
 
+    /// <summary>
+    /// The "answer_calibration" block as JSON text (confidence regressions and tier thresholds fitted by
+    /// <c>eval --calibrate</c>); null when the model has none. Read by the retrieval set-up, not by this library.
+    /// </summary>
+    public string? AnswerCalibrationJson { get; init; }
+
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 }

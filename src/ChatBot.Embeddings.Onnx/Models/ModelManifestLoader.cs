@@ -165,6 +165,7 @@ public static class ModelManifestLoader
             QueryPrefix = document.QueryPrefix ?? string.Empty,
             PassagePrefix = document.PassagePrefix ?? string.Empty,
             DeclineBelow = document.DeclineBelow!.Value,
+            AnswerCalibrationJson = document.AnswerCalibration is { ValueKind: JsonValueKind.Object } calibration ? calibration.GetRawText() : null,
         };
     }
 
@@ -187,6 +188,7 @@ public static class ModelManifestLoader
         [JsonPropertyName("query_prefix")] public string? QueryPrefix { get; init; }
         [JsonPropertyName("passage_prefix")] public string? PassagePrefix { get; init; }
         [JsonPropertyName("decline_threshold")] public double? DeclineBelow { get; init; }
+        [JsonPropertyName("answer_calibration")] public JsonElement? AnswerCalibration { get; init; }
     }
 
     internal sealed record FileDocument

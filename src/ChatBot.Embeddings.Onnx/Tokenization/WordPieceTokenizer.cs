@@ -8,9 +8,10 @@ namespace ChatBot.Embeddings.Onnx.Tokenization;
 /// word is cut greedily into the longest vocabulary pieces ("##" marks a continuation). A word with no full
 /// cover, or longer than the per-word limit, becomes [UNK]. Output is [CLS] … [SEP]. Immutable and thread-safe.
 /// </summary>
-public sealed class WordPieceTokenizer : ITextTokenizer
+public sealed class WordPieceTokenizer : ITextTokenizer, IPieceVocabulary
 {
     private readonly Dictionary<string, int> _vocabulary;
+    private readonly string[] _pieces;
     private readonly WordPieceOptions _options;
     private readonly int _unknownId;
     private readonly int _classifierId;
@@ -22,6 +23,7 @@ public sealed class WordPieceTokenizer : ITextTokenizer
         ArgumentNullException.ThrowIfNull(vocabulary);
         _options = options ?? new WordPieceOptions();
         _vocabulary = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
+        _pieces = vocabulary.ToArray();
         for (var id = 0; id < vocabulary.Count; id++)
         {
             // First occurrence wins, like the reference loaders.
@@ -42,6 +44,8 @@ public sealed class WordPieceTokenizer : ITextTokenizer
     public long PaddingId { get; }
 
     public int VocabularySize => _vocabulary.Count;
+
+    public string PieceOf(long id) => id >= 0 && id < _pieces.Length ? _pieces[id] : _options.UnknownToken;
 
     /// <summary>Reads a vocab.txt (one token per line; the line number is the id).</summary>
     public static WordPieceTokenizer FromVocabularyFile(string path, WordPieceOptions? options = null)

@@ -36,14 +36,30 @@ public sealed class TelegramHtmlRenderer(CitationFormatter citations)
     public string Render(TurnReply reply) => reply switch
     {
         { Kind: TurnReplyKind.Answered, Answer: { } answer } => string.Join("\n\n", answer.Passages.Select(passage => RenderPassage(passage))),
+        { Kind: TurnReplyKind.Closest, Answer: { } answer } =>
+            $"<i>{Escape(reply.Text)}</i>\n\n" + string.Join("\n\n", answer.Passages.Select(passage => RenderPassage(passage))),
         { Kind: TurnReplyKind.Sources, Articles: { Count: > 0 } articles } => RenderSources(articles),
         _ => Escape(reply.Text),
     };
 
-    /// <summary>One quoted passage with its citation; the passage is shortened with "…" to fit <paramref name="maxLength"/>.</summary>
+    /// <summary>
+    /// One quoted passage with its citation, the answering sentence in bold; a passage too long for
+    /// <paramref name="maxLength"/> is shortened with "…" (and then shown without the bold, which could be cut).
+    /// </summary>
     public string RenderPassage(CitedPassage passage, int maxLength = TelegramMessageSplitter.MaxMessageLength)
     {
         var citation = RenderCitation(passage.Article);
+        var (before, highlighted, after) = passage.SplitAtHighlight();
+        if (highlighted.Length > 0)
+        {
+            var bold = $"<blockquote>{Escape(CollapseBlankLines(before.TrimStart()))}<b>{Escape(CollapseBlankLines(highlighted))}</b>"
+                + $"{Escape(CollapseBlankLines(after.TrimEnd()))}</blockquote>\n{citation}";
+            if (bold.Length <= maxLength)
+            {
+                return bold;
+            }
+        }
+
         // Blank lines inside a quote would read as separate answers; one line break keeps the quote together.
         var text = CollapseBlankLines(passage.Text.Trim());
         var rendered = Quote(text, citation);
