@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IEmbeddingModelSource, NoEmbeddingModelSource>();
         services.AddSingleton<DenseIndex>();
         services.AddSingleton<IDenseThresholdSource>(sp => sp.GetRequiredService<DenseIndex>());
+        services.AddSingleton<IAnswerModelSource>(sp => sp.GetRequiredService<DenseIndex>());
         services.AddSingleton<IIngestStep, LexicalIndexRefreshStep>();
         services.AddSingleton<IIngestStep, PassageEmbeddingStep>();
         services.AddSingleton<IPassageRetriever>(sp => sp.GetRequiredService<IOptions<HybridOptions>>().Value.Mode switch

@@ -1,4 +1,5 @@
 using ChatBot.Core.Answers;
+using ChatBot.Core.Answers.Calibration;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Options;
@@ -100,6 +101,80 @@ public sealed class QuestionAnswererTests
         var declining = new QuestionAnswerer(
             new FixedRetriever([new RetrievalCandidate(1, "a", 1, 0.0, 0.55)]), new FixedLookup(), new AnswerPolicy(strict), strict);
         Assert.False((await declining.AnswerAsync("q")).Answered);
+    }
+
+    /// <summary>A calibration that reads only the top similarity: P(first answers) = σ(10 s − 7), P(in top 3) = σ(10 s − 5).</summary>
+    private static readonly AnswerCalibration BySimilarity = new(
+        ConfidenceFeatures.Names,
+        new double[ConfidenceFeatures.Names.Count],
+        Enumerable.Repeat(1.0, ConfidenceFeatures.Names.Count).ToList(),
+        new LogisticModel(-7, [10, 0, 0, 0, 0, 0, 0, 0]),
+        new LogisticModel(-5, [10, 0, 0, 0, 0, 0, 0, 0]),
+        AnswerAt: 0.8,
+        ClosestAt: 0.3,
+        FittedOn: "test");
+
+    private static QuestionAnswerer Calibrated(AnswerCalibration? calibration, params RetrievalCandidate[] candidates)
+    {
+        var options = Options.Create(new AnswerOptions { MinLexicalCoverage = 0.5, MinDenseSimilarity = 0.6 });
+        return new QuestionAnswerer(new FixedRetriever(candidates), new FixedLookup(), new AnswerPolicy(options), options, new FixedModel(calibration));
+    }
+
+    private static RetrievalCandidate Candidate(long id, double similarity) =>
+        new(id, id == 3 ? "b" : "a", 1.0 / id, 0.5, similarity) { QuestionTerms = 3 };
+
+    [Theory]
+    [InlineData(0.90, AnswerTier.Answered, 1)]
+    [InlineData(0.65, AnswerTier.Closest, 3)]
+    [InlineData(0.40, AnswerTier.Declined, 0)]
+    public async Task The_calibrated_estimate_chooses_the_tier_and_what_is_shown(double similarity, AnswerTier tier, int shown)
+    {
+        var answer = await Calibrated(BySimilarity, Candidate(1, similarity), Candidate(2, similarity - 0.2), Candidate(3, similarity - 0.3), Candidate(4, 0.1))
+            .AnswerAsync("Where did they meet?");
+
+        Assert.Equal(tier, answer.Tier);
+        Assert.Equal(shown, answer.Passages.Count);
+        Assert.Equal(tier == AnswerTier.Answered, answer.Answered);
+        Assert.Equal(1 / (1 + Math.Exp(-((10 * similarity) - 7))), answer.Confidence!.Value, 9);
+        Assert.Equal("calibrated", answer.Diagnostics!.Rule);
+    }
+
+    [Theory]
+    [InlineData("thanks!")]
+    [InlineData("Thank you so much")]
+    public async Task Small_talk_is_declined_even_when_a_passage_shares_its_word(string question)
+    {
+        var answer = await Calibrated(BySimilarity, Candidate(1, 0.7)).AnswerAsync(question);
+
+        Assert.Equal(AnswerTier.Declined, answer.Tier);
+        Assert.Empty(answer.Passages);
+    }
+
+    [Fact]
+    public async Task A_question_whose_words_the_library_never_uses_is_declined_not_shown_closest_passages()
+    {
+        var unseen = Candidate(1, 0.7) with { QuestionTerms = 2, UnseenQuestionTerms = 2 };
+        var unknownName = Candidate(1, 0.7) with { QuestionTerms = 2, UnknownNames = 1 };
+
+        Assert.Equal(AnswerTier.Declined, (await Calibrated(BySimilarity, unseen).AnswerAsync("Which industries were targeted?")).Tier);
+        Assert.Equal(AnswerTier.Declined, (await Calibrated(BySimilarity, unknownName).AnswerAsync("What is the capital of France?")).Tier);
+        Assert.Equal(AnswerTier.Closest, (await Calibrated(BySimilarity, Candidate(1, 0.7) with { QuestionTerms = 3, UnknownNames = 1 }).AnswerAsync("q")).Tier);
+    }
+
+    [Fact]
+    public async Task Without_a_calibration_the_threshold_rule_answers_or_declines_and_never_shows_closest_passages()
+    {
+        Assert.Equal(AnswerTier.Answered, (await Calibrated(null, Candidate(1, 0.65)).AnswerAsync("q")).Tier);
+        Assert.Equal(AnswerTier.Declined, (await Calibrated(null, Candidate(1, 0.4)).AnswerAsync("q")).Tier);
+        Assert.Equal("threshold", (await Calibrated(null, Candidate(1, 0.5)).AnswerAsync("q")).Diagnostics!.Rule);
+    }
+
+    private sealed class FixedModel(AnswerCalibration? calibration) : IAnswerModelSource
+    {
+        public bool EmbedsArticleTitle => false;
+
+        public Task<EmbeddingModelHandle?> GetModelAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<EmbeddingModelHandle?>(new EmbeddingModelHandle(null!, "test", 4, 0.6, null, null) { Calibration = calibration });
     }
 
     private sealed class FixedRetriever(IReadOnlyList<RetrievalCandidate> candidates) : IPassageRetriever

@@ -1,4 +1,5 @@
 using ChatBot.Core.Answers.Calibration;
+using ChatBot.Core.Conversation;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace ChatBot.Core.Answers;
 /// the answer when P(it answers) reaches the calibration's <c>answer_at</c> (plus passages from other articles whose
 /// own evidence is nearly as strong, <see cref="AnswerPolicy.AlsoAnswers"/>); otherwise the closest passages are shown
 /// when P(an answer among the first three) reaches <c>closest_at</c>; otherwise it declines. A question with no content
-/// word the library knows ("thanks!", "what is the capital of France?") is declined before any estimate. Without a
+/// word the library knows ("thanks!") or naming something the library never mentions ("what is the capital of
+/// France?", <see cref="UnknownNames"/>) is declined before any estimate. Without a
 /// calibration, today's similarity-threshold rule decides between answering and declining (<see cref="AnswerPolicy"/>).
 /// </summary>
 public sealed class QuestionAnswerer(
@@ -17,15 +19,15 @@ public sealed class QuestionAnswerer(
     IPassageLookup passages,
     AnswerPolicy policy,
     IOptions<AnswerOptions> options,
-    DenseIndex? dense = null) : IQuestionAnswerer
+    IAnswerModelSource? models = null) : IQuestionAnswerer
 {
     public async Task<Answer> AnswerAsync(string question, int maxPassages = 3, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPassages, 1);
         var text = question ?? string.Empty;
         var candidates = await retriever.RetrieveAsync(text, options.Value.CandidatePoolSize, cancellationToken);
-        var model = dense is null ? null : await dense.GetModelAsync(cancellationToken);
-        var decision = Decide(candidates, options.Value.Calibrated ? model?.Calibration : null, maxPassages);
+        var model = models is null ? null : await models.GetModelAsync(cancellationToken);
+        var decision = Decide(text, candidates, options.Value.Calibrated ? model?.Calibration : null, maxPassages);
         if (decision.Tier == AnswerTier.Declined)
         {
             return Answer.Declined(text) with { Confidence = decision.TopOne, Diagnostics = decision.Diagnostics };
@@ -41,7 +43,7 @@ public sealed class QuestionAnswerer(
             : new Answer(text, decision.Tier, cited) { Confidence = decision.TopOne, Diagnostics = decision.Diagnostics };
     }
 
-    private Decision Decide(IReadOnlyList<RetrievalCandidate> candidates, AnswerCalibration? calibration, int maxPassages)
+    private Decision Decide(string question, IReadOnlyList<RetrievalCandidate> candidates, AnswerCalibration? calibration, int maxPassages)
     {
         var features = ConfidenceFeatures.Of(candidates);
         if (calibration is null || features is null)
@@ -54,9 +56,14 @@ public sealed class QuestionAnswerer(
         }
 
         var first = candidates[0];
-        if (first.QuestionTerms == 0 || first.UnseenQuestionTerms >= first.QuestionTerms)
+        if (first.QuestionTerms == 0 || first.UnseenQuestionTerms >= first.QuestionTerms || SmallTalk.IsMatch(question))
         {
             return new Decision(AnswerTier.Declined, [], null, Diagnose("no content word the library knows", null, null, features, candidates));
+        }
+
+        if (first.UnknownNames * 2 >= first.QuestionTerms)
+        {
+            return new Decision(AnswerTier.Declined, [], null, Diagnose("names something the library never mentions", null, null, features, candidates));
         }
 
         var (topOne, topThree) = calibration.Estimate(features);
@@ -101,7 +108,7 @@ public sealed class QuestionAnswerer(
         }
 
         // Passages embedded as "title. text" have the title's tokens first.
-        var leading = dense?.EmbedsArticleTitle == true ? encoder.CountTokens($"{passage.Article.Title}. ") : 0;
+        var leading = models?.EmbedsArticleTitle == true ? encoder.CountTokens($"{passage.Article.Title}. ") : 0;
         return AnsweringSentence.Locate(passage.Text, alignment, encoder, leading);
     }
 

@@ -45,7 +45,7 @@ public sealed partial class ConversationTurn(
             return new TurnReply(TurnReplyKind.EmptyQuestion, ConversationTexts.EmptyQuestion);
         }
 
-        if (Greeting().IsMatch(question))
+        if (SmallTalk.IsMatch(question))
         {
             return new TurnReply(TurnReplyKind.Greeting, ConversationTexts.Greeting(surface));
         }
@@ -128,11 +128,6 @@ public sealed partial class ConversationTurn(
         var articles = await catalog.GetArticlesAsync(cancellationToken);
         return new TurnReply(TurnReplyKind.Sources, articles.Count == 0 ? ConversationTexts.NoArticles : string.Empty, Articles: articles);
     }
-
-    // Only a whole message that is a greeting: "hi, what did Abe say?" is a question.
-    [GeneratedRegex(@"^(hi|hello|hey|hallo|howdy|greetings|good (morning|afternoon|evening|day)|thanks|thank you)( there| bot)?[\s!.,:)]*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Greeting();
 
     [GeneratedRegex(@"^(help|\?)[\s!?.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareHelp();

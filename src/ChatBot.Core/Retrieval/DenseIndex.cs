@@ -15,7 +15,7 @@ public sealed class DenseIndex(
     IPassageVectorStore store,
     IOptions<HybridOptions> options,
     ILogger<DenseIndex> logger)
-    : IDenseThresholdSource
+    : IDenseThresholdSource, IAnswerModelSource
 {
     private readonly SemaphoreSlim _modelGate = new(1, 1);
     private readonly SemaphoreSlim _matrixGate = new(1, 1);

@@ -60,6 +60,7 @@ public sealed class HybridRetriever(
         };
 
         var mean = matrix.MeanSimilarity(query);
+        var unknownNames = UnknownNames.Count(question, analyzer, index);
         var candidates = fused
             .OrderByDescending(c => c.Score)
             .Take(limit)
@@ -67,6 +68,7 @@ public sealed class HybridRetriever(
             {
                 UnseenQuestionTerms = evidence.UnseenTerms,
                 QuestionTerms = terms.Count,
+                UnknownNames = unknownNames,
                 Peakedness = pool.SimilarityOf(c.PassageId) - mean,
             })
             .ToList();

@@ -24,6 +24,9 @@ public sealed record RetrievalCandidate(
     /// </summary>
     public int UnseenQuestionTerms { get; init; }
 
+    /// <summary>How many names in the question the library never mentions (see <see cref="UnknownNames"/>); a property of the question.</summary>
+    public int UnknownNames { get; init; }
+
     /// <summary>How many content terms the question has (a property of the question); 0 for small talk.</summary>
     public int QuestionTerms { get; init; }
 

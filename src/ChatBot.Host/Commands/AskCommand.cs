@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatBot.Core.Answers;
 using ChatBot.Host.Hosting;
 using ChatBot.Host.Output;
+using ChatBot.Host.Terminal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Host.Commands;
@@ -17,10 +18,14 @@ internal static class AskCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
             var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(parse.GetValue(question) ?? string.Empty, cancellationToken: ct);
-            var reply = services.GetRequiredService<PlainTextAnswerRenderer>().Render(answer);
+            // Bold (and nothing else) only on a terminal: pipes and --json get the plain text.
+            var bold = !parse.GetValue(json) && TerminalCapabilities.Detect().StdoutAnsi ? TerminalBold : (Func<string, string>?)null;
+            var reply = services.GetRequiredService<PlainTextAnswerRenderer>().Render(answer, bold);
             Console.Out.WriteLine(parse.GetValue(json) ? AskJson.From(answer, reply).Serialize() : reply);
             return VerbRunner.Ok;
         }, cancellationToken));
         return command;
     }
+
+    private static string TerminalBold(string text) => $"\u001b[1m{text}\u001b[22m";
 }

@@ -91,7 +91,7 @@ internal sealed class ReplSession(
                 console.WriteLine((await _turn.TakeAsync(new TurnRequest(null, TurnIntent.Help), cancellationToken)).Text);
                 console.MarkupLine(
                     "[bold]:sources[/] list the articles   [bold]:reload[/] re-read the seeds folder   " +
-                    "[bold]:debug[/] toggle scores and passage ids   [bold]:quit[/] leave (or Ctrl+D)");
+                    "[bold]:debug[/] toggle the evidence behind each tier   [bold]:quit[/] leave (or Ctrl+D)");
                 return true;
             case ":sources":
                 articleTable.Write(console, (await library.EnsureCurrentAsync(cancellationToken)).Articles);
@@ -123,15 +123,24 @@ internal sealed class ReplSession(
 
     private void WriteReply(TurnReply reply)
     {
-        if (reply is not { Kind: TurnReplyKind.Answered, Answer: { } answer })
+        if (reply is not { Kind: TurnReplyKind.Answered or TurnReplyKind.Closest, Answer: { } answer })
         {
             console.MarkupLine($"[yellow]{Markup.Escape(reply.Text)}[/]");
+            WriteDiagnostics(reply.Answer);
             return;
+        }
+
+        if (reply.Kind == TurnReplyKind.Closest)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(reply.Text)}[/]");
+            console.WriteLine();
         }
 
         foreach (var passage in answer.Passages)
         {
-            console.MarkupLine($"[italic]“{Markup.Escape(passage.Text)}”[/]");
+            // Spectre drops the markup where the output is not a terminal, so pipes get plain text.
+            var (before, highlighted, after) = passage.SplitAtHighlight();
+            console.MarkupLine($"[italic]“{Markup.Escape(before)}[bold]{Markup.Escape(highlighted)}[/]{Markup.Escape(after)}”[/]");
             UnbrokenLines.Write(console, "— " + citations.Format(passage.Article), new Style(Color.Grey), indent: "  ");
             if (_debug)
             {
@@ -141,5 +150,37 @@ internal sealed class ReplSession(
 
             console.WriteLine();
         }
+
+        WriteDiagnostics(answer);
+    }
+
+    /// <summary>With :debug on, why the answer got its tier: the estimates, the features and every candidate's evidence.</summary>
+    private void WriteDiagnostics(Answer? answer)
+    {
+        if (!_debug || answer?.Diagnostics is not { } diagnostics)
+        {
+            return;
+        }
+
+        static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";
+        console.MarkupLine(Markup.Escape(
+            $"  tier {answer.Tier}, rule {diagnostics.Rule}, P(first answers) {F(diagnostics.TopOne)}, P(answer in first three) {F(diagnostics.TopThree)}"));
+        if (diagnostics.Features is { } features)
+        {
+            console.MarkupLine("  [blue]" + Markup.Escape(string.Join("  ", features.Select(f => $"{f.Key} {F(f.Value)}"))) + "[/]");
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("#").AddColumn("passage").AddColumn("rank").AddColumn("cosine").AddColumn("coverage").AddColumn("MaxSim").AddColumn("peak");
+        var rank = 1;
+        foreach (var candidate in diagnostics.Candidates)
+        {
+            table.AddRow(
+                (rank++).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape($"{candidate.ArticleId} ({candidate.PassageId})"),
+                F(candidate.RankScore), F(candidate.Similarity), F(candidate.Coverage), F(candidate.MaxSim), F(candidate.Peakedness));
+        }
+
+        console.Write(table);
     }
 }
