@@ -1,6 +1,7 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Coordination;
+using ChatBot.Core.Hosting;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Passages;
 using ChatBot.Core.Retrieval;
@@ -21,6 +22,7 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddContentRoot(configuration);
         services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PassageOptions>().Bind(configuration.GetSection("Passages")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

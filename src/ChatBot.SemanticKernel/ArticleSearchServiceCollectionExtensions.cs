@@ -20,7 +20,11 @@ public static class ArticleSearchServiceCollectionExtensions
     /// what resolving it does with <c>Embeddings:Model = none</c> or a failed set-up), the
     /// cited <see cref="ITextSearch{TRecord}"/> of <see cref="CitedPassage"/>, and the <c>articles</c> kernel plugin,
     /// which every <see cref="Kernel"/> built from these services (<c>AddKernel()</c> or <c>Kernel.CreateBuilder()</c>)
-    /// carries. The first search syncs the library with its articles folder. Calling it again changes nothing.
+    /// carries. The first search syncs the library with its articles folder. Relative paths (seeds, database, models)
+    /// are taken from the content root (<c>ChatBot:Root</c>; by default the checkout when run inside one, else the
+    /// working directory). When a model is configured but cannot be set up, searches throw with the reason
+    /// (<see cref="EmbeddingModelRequiredAnswerer"/>) instead of answering from BM25 alone; <c>Embeddings:Model = none</c>
+    /// asks for BM25 alone. Calling it again changes nothing.
     /// </summary>
     public static IServiceCollection AddArticleSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,7 +42,11 @@ public static class ArticleSearchServiceCollectionExtensions
             .AddSqliteStorage(configuration)
             .AddEmbeddingModel(configuration);
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingGeneratorOfTheModel.Resolve);
-        services.AddSingleton<ArticleTextSearch>();
+        // The search answers with the configured model or says why not (EmbeddingModelRequiredAnswerer); the bot's
+        // own answerer stays as it is for anything else the app resolves.
+        services.AddSingleton(sp => new ArticleTextSearch(
+            ActivatorUtilities.CreateInstance<EmbeddingModelRequiredAnswerer>(sp, sp.GetRequiredService<IQuestionAnswerer>()),
+            sp.GetRequiredService<CitationFormatter>()));
         services.AddSingleton<ITextSearch<CitedPassage>>(sp => sp.GetRequiredService<ArticleTextSearch>());
         services.AddSingleton(sp => ArticleSearchPlugin.Create(sp.GetRequiredService<ITextSearch<CitedPassage>>()));
         return services;

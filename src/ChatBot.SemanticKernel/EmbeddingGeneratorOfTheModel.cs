@@ -14,7 +14,8 @@ namespace ChatBot.SemanticKernel;
 /// There is no stand-in when there is no model: with <c>Embeddings:Model = none</c>, or when the set-up failed
 /// (package not restored, a file that will not verify, a graph ONNX Runtime rejects), resolving the generator throws
 /// an <see cref="InvalidOperationException"/> that carries the set-up's reason, every time it is asked for, while
-/// the <c>articles</c> plugin keeps answering from BM25 alone. Vectors are L2-normalised; inputs are passages unless
+/// the <c>articles</c> plugin answers from BM25 alone only when the model is turned off (a failed set-up makes it
+/// throw too, see <see cref="EmbeddingModelRequiredAnswerer"/>). Vectors are L2-normalised; inputs are passages unless
 /// the options mark them as queries (<c>EmbeddingInputType.ForQueries()</c>), which asymmetric models prefix.
 /// The set-up owns the generator and disposes it with the container.
 /// </remarks>
@@ -24,6 +25,6 @@ internal static class EmbeddingGeneratorOfTheModel
     {
         var (model, reason) = services.GetRequiredService<IEmbeddingModelSource>().TryGetAsync().GetAwaiter().GetResult();
         return model?.Generator
-            ?? throw new InvalidOperationException($"No embedding generator: {reason}. The articles plugin answers from BM25 alone.");
+            ?? throw new InvalidOperationException($"No embedding generator: {reason?.TrimEnd('.')}.");
     }
 }

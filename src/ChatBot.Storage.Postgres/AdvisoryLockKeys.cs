@@ -12,6 +12,9 @@ internal static class AdvisoryLockKeys
 
     public const long Ingest = Prefix | 2;
 
+    /// <summary>Held for the length of one change to the library's folder list (a transaction lock).</summary>
+    public const long LibraryFolders = Prefix | 3;
+
     /// <summary>Leader leases hash their name into the low half above this base.</summary>
     public const long LeaderBase = Prefix | 0x1000;
 

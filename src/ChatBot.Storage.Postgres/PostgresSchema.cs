@@ -82,7 +82,16 @@ internal static class PostgresSchema
         // 2: the library folder each article came from (the SQLite store's schema 4), so `sources` shows it and a
         //    folder that is missing for a while keeps its articles.
         "ALTER TABLE articles ADD COLUMN folder TEXT NOT NULL DEFAULT '';",
-        // 3: every passage's token states for late-interaction re-ranking (the SQLite store's schema 5).
+        // 3: the library's folder list (folder keys, in the order added), one row shared by every replica: before,
+        //    each machine kept its own data/library.json and a restart synced the shared index to its own list.
+        """
+        CREATE TABLE library (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            folders     TEXT[] NOT NULL,
+            updated_at  TIMESTAMPTZ NOT NULL
+        );
+        """,
+        // 4: every passage's token states for late-interaction re-ranking (the SQLite store's schema 6).
         """
         CREATE TABLE passage_token_states (
             passage_id  BIGINT PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,

@@ -15,7 +15,7 @@ namespace ChatBot.Storage.Postgres;
 public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the PostgreSQL store shared by every replica (articles, passages, vectors, BM25 snapshot, bot state)
+    /// Registers the PostgreSQL store shared by every replica (articles, passages, vectors, BM25 snapshot, bot state, the library's folder list)
     /// and the coordination on top of it: the ingest lock, update claims and leader election. Call after
     /// <c>AddChatBotCore</c>: it replaces Core's single-process defaults.
     /// </summary>
@@ -37,6 +37,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IBotStateStore, PostgresBotStateStore>();
         services.AddSingleton<IPassageVectorStore, PostgresPassageVectorStore>();
         services.AddSingleton<IPassageTokenStateStore, PostgresTokenStateStore>();
+        services.AddSingleton<ILibraryFolderStore, PostgresLibraryFolderStore>();
         services.Replace(ServiceDescriptor.Singleton<IIngestLock, PostgresIngestLock>());
         services.Replace(ServiceDescriptor.Singleton<IUpdateClaimStore, PostgresUpdateClaims>());
         services.Replace(ServiceDescriptor.Singleton<ILeaderElection, PostgresLeaderElection>());

@@ -87,7 +87,17 @@ internal static class SchemaMigrations
         ALTER TABLE articles ADD COLUMN folder TEXT NOT NULL DEFAULT '';
         """,
 
-        // 5: every passage's token states (int8 rows with a scale each) for late-interaction re-ranking, under the
+        // 5: the library's folder list (a JSON array of folder keys, one row) moves from data/library.json into the
+        //    database, so every process on the machine syncs against the same list.
+        """
+        CREATE TABLE library (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            folders     TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        """,
+
+        // 6: every passage's token states (int8 rows with a scale each) for late-interaction re-ranking, under the
         //    vector set of the model that made them. Written before the passage's vector, so they add no generation.
         """
         CREATE TABLE passage_token_states (

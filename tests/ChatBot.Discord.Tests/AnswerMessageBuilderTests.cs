@@ -15,7 +15,7 @@ public sealed class AnswerMessageBuilderTests
         new("id", title, publisher, url, new PublicationDate(new DateOnly(2015, 1, 21), certain, "test"));
 
     private static int TotalLength(DiscordEmbed e) =>
-        (e.Title?.Length ?? 0) + (e.Description?.Length ?? 0) + (e.Footer?.Text.Length ?? 0)
+        (e.Title?.Length ?? 0) + (e.Description?.Length ?? 0) + (e.Footer?.Text.Length ?? 0) + (e.Author?.Name.Length ?? 0)
         + (e.Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 
     private static void AssertWithinLimits(DiscordMessagePayload message)
@@ -131,5 +131,47 @@ public sealed class AnswerMessageBuilderTests
         var message = _builder.Build(new Answer("q", true, [new CitedPassage(Article("T", url: "javascript:alert(1)"), 0, "text", 1)]));
 
         Assert.Null(message.Embeds![0].Url);
+    }
+
+    [Fact]
+    public void Closest_passages_say_so_in_the_message_and_on_every_embed_and_are_never_marked_as_the_answer()
+    {
+        var passages = new[] { new CitedPassage(Article("A"), 0, "First.", 1), new CitedPassage(Article("B"), 1, "Second.", 0.5) };
+
+        var closest = _builder.Render(new TurnReply(TurnReplyKind.Closest, ConversationTexts.Closest, new Answer("q", AnswerTier.Closest, passages)));
+        var answered = _builder.Render(new TurnReply(TurnReplyKind.Answered, string.Empty, new Answer("q", AnswerTier.Answered, passages[..1])));
+
+        Assert.Equal(ConversationTexts.Closest, closest.Content);
+        Assert.All(closest.Embeds!, e =>
+        {
+            Assert.Equal(AnswerMessageBuilder.ClosestColor, e.Color);
+            Assert.Equal(AnswerMessageBuilder.ClosestLabel, e.Author!.Name);
+        });
+        Assert.Null(answered.Content);
+        Assert.Equal(AnswerMessageBuilder.AnsweredColor, Assert.Single(answered.Embeds!).Color);
+        Assert.Equal(AnswerMessageBuilder.AnsweredLabel, answered.Embeds![0].Author!.Name);
+    }
+
+    [Fact]
+    public void The_answering_sentence_is_bold_and_the_rest_of_the_quote_stays_escaped()
+    {
+        const string text = "Talks began *today*. They met in Nagato. Both spoke.";
+        var passage = new CitedPassage(Article("A"), 0, text, 1) { Highlight = new TextSpan(21, 19) };
+
+        var embed = Assert.Single(_builder.Build(new Answer("q", AnswerTier.Answered, [passage])).Embeds!);
+
+        Assert.Equal("“Talks began \\*today\\*. **They met in Nagato.** Both spoke.”", embed.Description);
+    }
+
+    [Fact]
+    public void A_quote_cut_to_fit_loses_its_bold_rather_than_leave_a_marker_open()
+    {
+        var text = "Short first sentence. " + new string('x', 5000) + ".";
+        var passage = new CitedPassage(Article("A"), 0, text, 1) { Highlight = new TextSpan(22, text.Length - 22) };
+
+        var embed = Assert.Single(_builder.Build(new Answer("q", AnswerTier.Answered, [passage])).Embeds!);
+
+        Assert.DoesNotContain("**", embed.Description);
+        Assert.InRange(embed.Description!.Length, 1, 4096);
     }
 }

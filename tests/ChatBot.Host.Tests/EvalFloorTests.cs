@@ -52,6 +52,8 @@ public sealed class EvalFloorTests
         var heldOut = Path.Combine(RepoPaths.Root, "tests", "eval", "heldout.jsonl");
         using var host = new HostProcess();
         host.Environment["Embeddings__Model"] = "arctic-embed-xs";
+        // The host runs outside the checkout (a scratch working directory is its content root): models are named.
+        host.Environment["Embeddings__ModelsPath"] = Path.Combine(RepoPaths.Root, "models");
 
         var bm25 = await EvalAsync(host, questions, "bm25");
         var hybrid = await EvalAsync(host, questions, "hybrid");

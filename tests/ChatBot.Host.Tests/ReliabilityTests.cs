@@ -106,6 +106,8 @@ public sealed class ReliabilityTests
     {
         using var host = new HostProcess();
         host.Environment[key] = value;
+        // The scratch working directory is the host's content root; the checkout's models folder lists the valid names.
+        host.Environment["Embeddings__ModelsPath"] = Path.Combine(RepoPaths.Root, "models");
 
         var (code, stdout, stderr) = await host.RunAsync("ask", Question);
 

@@ -46,7 +46,8 @@ public sealed class ReplInterruptTests
         var stderr = repl.StandardError.ReadToEndAsync();
         await repl.StandardInput.WriteLineAsync("Where is Nagato?");
         await repl.StandardInput.FlushAsync();
-        await WaitForAsync(() => File.Exists(host.DatabasePath));
+        // The owner note is written once the first sync has read the folder list (and found no library file to import).
+        await WaitForAsync(() => File.Exists(host.DatabasePath + ".ingest-owner"));
         Directory.CreateDirectory(Path.Combine(host.WorkingDirectory, "data"));
         await File.WriteAllTextAsync(Path.Combine(host.WorkingDirectory, "data", "library.json"), "{ \"Folders\": [ ");
         await repl.StandardInput.WriteLineAsync(":reload");

@@ -72,7 +72,10 @@ public sealed class ArticleKernel : IAsyncDisposable
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    /// <summary>Embedding settings of a models folder with no model in it: the set-up fails with a reason, BM25 alone.</summary>
+    /// <summary>BM25 alone, asked for: no model is set up.</summary>
+    public static Dictionary<string, string?> Bm25Only() => new() { ["Embeddings:Model"] = "none" };
+
+    /// <summary>Embedding settings of a models folder with no model in it: the set-up fails with a reason.</summary>
     public static Dictionary<string, string?> NoModelInstalled(TempDirectory emptyModels) => new()
     {
         ["Embeddings:ModelsPath"] = emptyModels.Path,

@@ -25,7 +25,7 @@ public sealed class ReadmeSampleTests
     public async Task The_sample_answers_with_a_citation_and_declines_off_topic()
     {
         using var directory = new TempDirectory();
-        var configuration = ArticleKernel.Configuration(directory, ArticleKernel.NoModelInstalled(directory));
+        var configuration = ArticleKernel.Configuration(directory, ArticleKernel.Bm25Only());
 
         var answered = await ReadmeSample.RunAsync(configuration, "Why were mutual visits by Russian and Japanese leaders suspended?");
         var declined = await ReadmeSample.RunAsync(configuration, "How do I bake a chocolate cake?");

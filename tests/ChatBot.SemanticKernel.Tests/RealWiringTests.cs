@@ -25,17 +25,20 @@ public sealed class RealWiringTests
     }
 
     [Fact]
-    public async Task Without_an_installed_model_the_plugin_still_answers_from_bm25_and_still_declines()
+    public async Task Without_an_installed_model_the_search_says_why_instead_of_answering_from_bm25_alone()
     {
         using var emptyModels = new TempDirectory();
         await using var articles = ArticleKernel.Create(ArticleKernel.NoModelInstalled(emptyModels), realEmbeddings: true);
 
-        var answered = await articles.SearchAsync("What did Matviyenko say about Kim Jong Un and denuclearization?");
-        var declined = await articles.SearchAsync("What is the capital of France?");
+        var search = await Assert.ThrowsAnyAsync<Exception>(() => articles.SearchAsync("What did Matviyenko say about Kim Jong Un and denuclearization?"));
+        var textSearch = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            articles.Kernel.Services.GetRequiredService<ArticleTextSearch>().GetSearchResultsAsync("Where is Nagato?"));
         var error = Assert.Throws<InvalidOperationException>(() => articles.Kernel.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
 
-        Assert.Contains("RFE/RL, 10 September 2018", answered, StringComparison.Ordinal);
-        Assert.Equal(ArticleCitation.NotInTheArticles, declined);
+        Assert.Contains("model 'arctic-embed-xs'", search.Message, StringComparison.Ordinal);
+        Assert.Contains("Embeddings:Model = none", textSearch.Message, StringComparison.Ordinal);
+        Assert.Contains("content root", textSearch.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", textSearch.Message + error.Message, StringComparison.Ordinal);
         Assert.Contains("model 'arctic-embed-xs'", error.Message, StringComparison.Ordinal);
     }
 
@@ -43,7 +46,7 @@ public sealed class RealWiringTests
     public async Task A_kernel_from_the_apps_own_container_carries_the_plugin_once()
     {
         using var directory = new TempDirectory();
-        var configuration = ArticleKernel.Configuration(directory, ArticleKernel.NoModelInstalled(directory));
+        var configuration = ArticleKernel.Configuration(directory, ArticleKernel.Bm25Only());
         var registrationsOfOneCall = new ServiceCollection().AddArticleSearch(configuration).Count;
         var services = new ServiceCollection();
         services.AddArticleSearch(configuration);

@@ -97,4 +97,16 @@ public sealed class TelegramHtmlRendererTests
         Assert.EndsWith("10 November 2014", html);
         Assert.Null(TelegramHtmlChecker.Check(html).Error);
     }
+
+    [Fact]
+    public void Closest_passages_come_under_the_honest_line_and_the_answering_sentence_is_bold()
+    {
+        var passage = new CitedPassage(FakeArticles.Abe2014, 0, "Abe arrived. He urged <Putin> to act.", 1) { Highlight = new TextSpan(13, 24) };
+        var reply = new TurnReply(TurnReplyKind.Closest, ConversationTexts.Closest, new Answer("q", AnswerTier.Closest, [passage]));
+
+        var html = _renderer.Render(reply);
+
+        Assert.StartsWith($"<i>{ConversationTexts.Closest}</i>\n\n<blockquote>Abe arrived. <b>He urged &lt;Putin&gt; to act.</b></blockquote>", html);
+        Assert.Null(TelegramHtmlChecker.Check(html).Error);
+    }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Ingestion;
@@ -8,24 +9,35 @@ namespace ChatBot.Core.Ingestion;
 /// disappeared from a folder that is still there leave the index. A bad file is skipped with its reason and keeps
 /// whatever version of it was stored; a folder that is missing keeps its articles.
 /// </summary>
+/// <remarks>
+/// Articles are stored with their folder's key (<see cref="LibraryFolder.Key"/>), the same in every process, so the
+/// one rule for removal holds across replicas: an article leaves only when this process reads its folder and the
+/// file is not there, or when its folder is no longer in the (shared) library. A folder this process cannot see
+/// removes nothing.
+/// </remarks>
 public sealed class ArticleIngestor(
     SeedFolderReader reader,
     ArticleProcessor processor,
     IArticleStore store,
     IEnumerable<IIngestStep> steps,
     IIngestProgressSink progress,
+    ContentRoot root,
     ILogger<ArticleIngestor> logger)
 {
     /// <summary>Syncs one folder as if it were the whole library (tests and the bench's synthetic corpora).</summary>
     public Task<IngestReport> IngestAsync(string folder, CancellationToken cancellationToken = default) =>
-        IngestAsync([Path.GetFullPath(folder)], cancellationToken);
+        IngestAsync([new LibraryFolder(root.KeyOf(folder), root.Resolve(folder))], cancellationToken);
 
-    public async Task<IngestReport> IngestAsync(IReadOnlyList<string> folders, CancellationToken cancellationToken = default)
+    public async Task<IngestReport> IngestAsync(IReadOnlyList<LibraryFolder> folders, CancellationToken cancellationToken = default)
     {
         var skipped = new List<SkippedFile>();
-        var missing = folders.Where(f => !Directory.Exists(f)).ToList();
-        var files = AssignIds(folders.Except(missing).Select(folder => reader.List(folder, skipped)).ToList());
+        var missing = folders.Where(f => !Directory.Exists(f.Path)).ToList();
+        // Stored as written (older versions wrote full paths, rewritten to keys as their files are next seen).
         var stored = await store.GetSourceStatesAsync(cancellationToken);
+        var unavailable = missing.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        // Ids held by articles of folders this process cannot see stay theirs: a same-named file elsewhere is qualified.
+        var heldElsewhere = stored.Where(s => unavailable.Contains(KeyOf(s.Value.Folder))).Select(s => s.Key);
+        var files = AssignIds(folders.Except(missing).Select(folder => List(folder, skipped)).ToList(), heldElsewhere);
         List<string> added = [], updated = [], unchanged = [], removed = [];
         List<(string ArticleId, string? Signature, string Folder)> touched = [];
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -83,10 +95,9 @@ public sealed class ArticleIngestor(
 
         // Skipped files keep their stored version: a file that turned bad is reported, not silently dropped.
         present.UnionWith(skipped.Select(s => IdOf(s.Path, files)).OfType<string>());
-        var unavailable = missing.ToHashSet(StringComparer.Ordinal);
         foreach (var (id, state) in stored.Where(s => !present.Contains(s.Key)))
         {
-            if (unavailable.Contains(state.Folder) || IsSkippedPath(id, state, skipped))
+            if (unavailable.Contains(KeyOf(state.Folder)) || IsSkippedPath(id, KeyOf(state.Folder), skipped, folders))
             {
                 continue;
             }
@@ -94,11 +105,6 @@ public sealed class ArticleIngestor(
             await store.DeleteAsync(id, cancellationToken);
             removed.Add(id);
             logger.LogInformation("Removed {ArticleId}: its file is gone", id);
-        }
-
-        foreach (var folder in missing)
-        {
-            logger.LogWarning("Article folder not found: {Folder} (its articles are kept; `library remove` takes it out of the library)", folder);
         }
 
         foreach (var step in steps)
@@ -109,7 +115,7 @@ public sealed class ArticleIngestor(
         return new IngestReport(added, updated, unchanged, removed, await store.GetStoredArticlesAsync(cancellationToken))
         {
             Skipped = skipped,
-            MissingFolders = missing,
+            MissingFolders = missing.Select(f => f.Path).ToList(),
         };
     }
 
@@ -117,16 +123,16 @@ public sealed class ArticleIngestor(
     /// Ids are file names; when a later folder holds a name an earlier one already has, its article is told apart
     /// by its folder's name (<c>other/000_x</c>), so both are in the library.
     /// </summary>
-    private static List<ArticleFile> AssignIds(IReadOnlyList<IReadOnlyList<ArticleFile>> folders)
+    private static List<ArticleFile> AssignIds(IReadOnlyList<IReadOnlyList<ArticleFile>> folders, IEnumerable<string> heldElsewhere)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(heldElsewhere, StringComparer.Ordinal);
         var result = new List<ArticleFile>();
         foreach (var file in folders.SelectMany(f => f))
         {
             var id = file.Id;
             if (!taken.Add(id))
             {
-                var qualified = $"{Path.GetFileName(file.Folder)}/{file.Id}";
+                var qualified = $"{Path.GetFileName(Path.GetDirectoryName(file.Path))}/{file.Id}";
                 id = qualified;
                 for (var n = 2; !taken.Add(id); n++)
                 {
@@ -139,6 +145,13 @@ public sealed class ArticleIngestor(
 
         return result;
     }
+
+    /// <summary>The folder's files, each marked with the folder's key.</summary>
+    private List<ArticleFile> List(LibraryFolder folder, List<SkippedFile> skipped) =>
+        reader.List(folder.Path, skipped).Select(f => f with { Folder = folder.Key }).ToList();
+
+    /// <summary>Folders stored by older versions as full paths read as keys, so they match the library's.</summary>
+    private string KeyOf(string storedFolder) => storedFolder.Length == 0 ? storedFolder : root.KeyOf(storedFolder);
 
     /// <summary>The reader and processor name the file at fault first ("PATH: reason"); the skip keeps that file.</summary>
     private static SkippedFile Skip(ArticleFile file, string message)
@@ -158,7 +171,8 @@ public sealed class ArticleIngestor(
         files.FirstOrDefault(f => f.Path == path || f.SidecarPath == path)?.Id;
 
     /// <summary>A file skipped while listing (not even examined) has no id yet; its stored article is matched by name.</summary>
-    private static bool IsSkippedPath(string id, StoredSourceState state, IReadOnlyList<SkippedFile> skipped) =>
-        skipped.Any(s => Path.GetDirectoryName(s.Path) == state.Folder &&
+    private static bool IsSkippedPath(string id, string folderKey, IReadOnlyList<SkippedFile> skipped, IReadOnlyList<LibraryFolder> folders) =>
+        folders.FirstOrDefault(f => f.Key == folderKey) is { } folder &&
+        skipped.Any(s => Path.GetDirectoryName(s.Path) == Path.TrimEndingDirectorySeparator(folder.Path) &&
                          (Path.GetFileName(s.Path) == Path.GetFileName(id) + ".txt" || Path.GetFileName(s.Path) == Path.GetFileName(id) + SeedFolderReader.SidecarSuffix));
 }

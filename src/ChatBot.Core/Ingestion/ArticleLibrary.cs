@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Ingestion;
 
@@ -8,19 +9,24 @@ namespace ChatBot.Core.Ingestion;
 /// One process writes at a time (<see cref="IIngestLock"/>). A start-up that finds another process syncing answers
 /// from the index as it stands instead of waiting, unless the index is still empty.
 /// </summary>
+/// <remarks>
+/// The folder list is the shared store's (<see cref="LibraryFolders"/>), so a start-up sync in any replica covers the
+/// same folders as every other: it removes only articles whose files this process sees gone from a folder it can
+/// read (or whose folder left the library). A folder this process cannot see keeps its articles, answered from the
+/// store; that is said once per process and folder.
+/// </remarks>
 public sealed class ArticleLibrary(
     ArticleIngestor ingestor,
     LibraryFolders folders,
     IIngestLock ingestLock,
     IArticleStore store,
+    IOptions<LibraryOptions> options,
     ILogger<ArticleLibrary> logger)
 {
     private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(200);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<string> _reportedUnseen = new(StringComparer.Ordinal);
     private IngestReport? _lastReport;
-
-    /// <summary>The library's folders (full paths).</summary>
-    public IReadOnlyList<string> Folders => folders.Current();
 
     /// <summary>True once this process has synced the library (or found another process syncing a non-empty index).</summary>
     public bool HasSynced => Volatile.Read(ref _lastReport) is not null;
@@ -49,7 +55,13 @@ public sealed class ArticleLibrary(
                 return report;
             }
 
-            var library = folders.Current();
+            if (!force && !options.Value.SyncOnStart && await store.GetStoredArticlesAsync(cancellationToken) is { Count: > 0 } stored)
+            {
+                _lastReport = new IngestReport([], [], [], [], stored) { NotSyncedBecause = "Library:SyncOnStart is false (`library sync` syncs)" };
+                return _lastReport;
+            }
+
+            var library = await folders.CurrentAsync(cancellationToken);
             await using var held = await ingestLock.TryAcquireAsync(cancellationToken) ?? await WaitOrSkipAsync(force, cancellationToken);
             if (held is null)
             {
@@ -67,12 +79,26 @@ public sealed class ArticleLibrary(
                     $"Article folder not found: {string.Join(", ", synced.MissingFolders)} (the library has no articles to answer from)");
             }
 
+            ReportUnseenOnce(library, synced);
             _lastReport = synced;
             return _lastReport;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private void ReportUnseenOnce(IReadOnlyList<LibraryFolder> library, IngestReport report)
+    {
+        foreach (var folder in library.Where(f => report.MissingFolders.Contains(f.Path, StringComparer.Ordinal)))
+        {
+            if (_reportedUnseen.Add(folder.Key))
+            {
+                logger.LogWarning(
+                    "Library folder {Folder} is not on this machine ({Path}): answering from its {Count} articles in the store, unchanged until a process that can read it syncs (`library remove` takes it out of the library)",
+                    folder.Key, folder.Path, report.Articles.Count(a => a.Folder == folder.Key || a.Folder == folder.Path));
+            }
         }
     }
 

@@ -1,84 +1,122 @@
 using System.Text.Json;
+using ChatBot.Core.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Ingestion;
 
 /// <summary>
-/// The one definition of the library: the folders whose articles the bot answers from. Every sync covers exactly
-/// these folders; only <see cref="Add"/> and <see cref="Remove"/> change them, and each writes the whole list to
-/// the library file (atomically: a temporary file renamed over it).
+/// The one definition of the library: the folders whose articles the bot answers from. The list lives in the shared
+/// store (<see cref="ILibraryFolderStore"/>), so every process and replica syncs against the same list; only
+/// <see cref="AddAsync"/> and <see cref="RemoveAsync"/> change it. Until one has, the list is the configured one
+/// (<c>Library:Folders</c>, else <c>Library:SeedsPath</c>). Folders are recorded relative to the content root where
+/// they are under it, so replicas whose roots differ still name the same folders.
 /// </summary>
-public sealed class LibraryFolders(IOptions<LibraryOptions> options)
+/// <remarks>
+/// A library file left by an older version (<c>Library:File</c>, data/library.json) is imported into the store the
+/// first time the list is read, once, and renamed to <c>*.imported</c> so it is never read again.
+/// </remarks>
+public sealed class LibraryFolders(
+    ILibraryFolderStore store, ContentRoot root, IOptions<LibraryOptions> options, ILogger<LibraryFolders> logger)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>The library file of older versions, imported once (see remarks).</summary>
+    public string LegacyFilePath => root.Resolve(options.Value.File);
 
-    public string FilePath => Path.GetFullPath(options.Value.File);
+    /// <summary>The content root folders are recorded relative to.</summary>
+    public ContentRoot Root => root;
 
-    /// <summary>Whether the list comes from the library file (true) or from configuration (false).</summary>
-    public bool IsRecorded => System.IO.File.Exists(FilePath);
+    /// <summary>Whether the list is recorded in the store (true) or comes from configuration (false).</summary>
+    public async Task<bool> IsRecordedAsync(CancellationToken cancellationToken = default) =>
+        await RecordedAsync(cancellationToken) is not null;
 
-    /// <summary>The folders, as full paths, in the order they were added.</summary>
-    public IReadOnlyList<string> Current()
-    {
-        if (!IsRecorded)
-        {
-            var configured = options.Value.Folders.Count > 0 ? options.Value.Folders : [options.Value.SeedsPath];
-            return configured.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
-        }
+    /// <summary>The folders in the order they were added, each with where it is on this machine.</summary>
+    public async Task<IReadOnlyList<LibraryFolder>> CurrentAsync(CancellationToken cancellationToken = default) =>
+        ((await RecordedAsync(cancellationToken)) ?? Configured()).Select(ToFolder).ToList();
 
-        try
-        {
-            var recorded = JsonSerializer.Deserialize<LibraryFile>(System.IO.File.ReadAllText(FilePath));
-            return (recorded?.Folders ?? []).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException(
-                $"{FilePath} (the library's folder list) is not valid JSON at line {(ex.LineNumber ?? 0) + 1}: fix it or delete it to use Library:Folders");
-        }
-    }
-
+    /// <summary>Adds a folder of this machine (a full path, or relative to the content root) for every process.</summary>
     /// <returns>False when the folder was already in the library.</returns>
-    public bool Add(string folder)
+    public async Task<bool> AddAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var full = Path.GetFullPath(folder);
+        var full = root.Resolve(folder);
         if (!Directory.Exists(full))
         {
             throw new DirectoryNotFoundException($"Article folder not found: {full}");
         }
 
-        var folders = Current().ToList();
-        if (folders.Contains(full, StringComparer.Ordinal))
+        var key = root.KeyOf(full);
+        var added = false;
+        await RecordedAsync(cancellationToken); // imports a legacy file first, so its folders are not lost
+        await store.ChangeAsync(recorded =>
         {
-            return false;
-        }
-
-        folders.Add(full);
-        Write(folders);
-        return true;
+            var folders = (recorded ?? Configured()).ToList();
+            added = !folders.Contains(key, StringComparer.Ordinal);
+            return added ? [.. folders, key] : null;
+        }, cancellationToken);
+        return added;
     }
 
+    /// <summary>Takes a folder out of the library for every process; given as a path (full, or relative to the root) or as listed.</summary>
     /// <returns>False when the folder was not in the library.</returns>
-    public bool Remove(string folder)
+    public async Task<bool> RemoveAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var full = Path.GetFullPath(folder);
-        var folders = Current().ToList();
-        if (!folders.Remove(full))
+        var key = root.KeyOf(folder);
+        var removed = false;
+        await RecordedAsync(cancellationToken);
+        await store.ChangeAsync(recorded =>
         {
-            return false;
+            var folders = (recorded ?? Configured()).ToList();
+            removed = folders.Remove(key) || folders.Remove(folder);
+            return removed ? folders : null;
+        }, cancellationToken);
+        return removed;
+    }
+
+    private LibraryFolder ToFolder(string key) => new(key, root.Resolve(key));
+
+    private List<string> Configured()
+    {
+        var configured = options.Value.Folders.Count > 0 ? options.Value.Folders : [options.Value.SeedsPath];
+        return configured.Select(root.KeyOf).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyList<string>?> RecordedAsync(CancellationToken cancellationToken)
+    {
+        var recorded = await store.ReadAsync(cancellationToken);
+        if (recorded is not null || !File.Exists(LegacyFilePath))
+        {
+            return recorded;
         }
 
-        Write(folders);
-        return true;
+        var legacy = ReadLegacyFile();
+        recorded = await store.ChangeAsync(current => current ?? legacy, cancellationToken);
+        try
+        {
+            File.Move(LegacyFilePath, LegacyFilePath + ".imported", overwrite: true);
+            logger.LogWarning(
+                "Imported the library's folders from {File} into the database ({Folders}); the file is renamed to {Imported} and no longer read",
+                LegacyFilePath, string.Join(", ", recorded ?? []), Path.GetFileName(LegacyFilePath) + ".imported");
+        }
+        catch (IOException)
+        {
+            // Another process imported and renamed it at the same moment.
+        }
+
+        return recorded;
     }
 
-    private void Write(IReadOnlyList<string> folders)
+    private List<string> ReadLegacyFile()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
-        System.IO.File.WriteAllText(temporary, JsonSerializer.Serialize(new LibraryFile(folders.ToList()), Indented));
-        System.IO.File.Move(temporary, FilePath, overwrite: true);
+        try
+        {
+            var recorded = JsonSerializer.Deserialize<LegacyLibraryFile>(File.ReadAllText(LegacyFilePath));
+            return (recorded?.Folders ?? []).Select(root.KeyOf).Distinct(StringComparer.Ordinal).ToList();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException(
+                $"{LegacyFilePath} (the library's folder list of an older version, to be imported) is not valid JSON at line {(ex.LineNumber ?? 0) + 1}: fix it or delete it");
+        }
     }
 
-    private sealed record LibraryFile(List<string> Folders);
+    private sealed record LegacyLibraryFile(List<string> Folders);
 }

@@ -4,8 +4,8 @@ namespace ChatBot.Core.Ingestion;
 
 /// <summary>
 /// Which folders make up the library (the articles the bot answers from). <c>library add</c> and
-/// <c>library remove</c> record the list in <see cref="File"/>; until they have, the list is <see cref="Folders"/>
-/// (or the single <see cref="SeedsPath"/>).
+/// <c>library remove</c> record the list in the database; until they have, the list is <see cref="Folders"/>
+/// (or the single <see cref="SeedsPath"/>). Relative folders are taken from the content root (<c>ChatBot:Root</c>).
 /// </summary>
 public sealed class LibraryOptions
 {
@@ -18,7 +18,18 @@ public sealed class LibraryOptions
     [Required(AllowEmptyStrings = false)]
     public string SeedsPath { get; set; } = "seeds";
 
-    /// <summary>Where <c>library add</c> / <c>library remove</c> keep the folder list; once it exists it is the library.</summary>
+    /// <summary>
+    /// The folder list file of older versions: when it exists and the database holds no list yet, it is imported
+    /// into the database once and renamed to <c>*.imported</c>. The list now lives in the database.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string File { get; set; } = "data/library.json";
+
+    /// <summary>
+    /// Whether a process syncs the index with the folders it can read before its first answer (default true; a
+    /// no-change sync costs a stat per file). False: a process with articles in the store answers from them as they
+    /// are, and <c>library sync</c> (or <c>library add|remove</c>, <c>ingest</c>) run as a job does the syncing; an
+    /// empty store is still synced, so a fresh install works.
+    /// </summary>
+    public bool SyncOnStart { get; set; } = true;
 }

@@ -17,7 +17,7 @@ public sealed class OnnxEmbeddingOptions
     [Required]
     public string Model { get; set; } = DefaultModel;
 
-    /// <summary>Where model folders live; relative paths are taken from the project root.</summary>
+    /// <summary>Where model folders live; relative paths are taken from the content root (<c>ChatBot:Root</c>) by the composition root.</summary>
     [Required]
     public string ModelsPath { get; set; } = "models";
 

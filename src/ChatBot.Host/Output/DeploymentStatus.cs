@@ -18,6 +18,7 @@ using Spectre.Console;
 
 namespace ChatBot.Host.Output;
 
+/// <param name="Folder">The folder's key, as recorded in the store (relative to the content root when under it).</param>
 internal sealed record LibraryFolderStatus(string Folder, int Articles, bool OnDisk);
 
 internal sealed record LibraryStatus(int Articles, int Passages, IReadOnlyList<LibraryFolderStatus> Folders);
@@ -48,13 +49,14 @@ internal sealed record DeploymentStatus(
     public static async Task<DeploymentStatus> ReadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        var folders = services.GetRequiredService<LibraryFolders>().Current();
+        var folders = await services.GetRequiredService<LibraryFolders>().CurrentAsync(cancellationToken);
         var articles = await services.GetRequiredService<IArticleStore>().GetStoredArticlesAsync(cancellationToken);
         var vectors = services.GetRequiredService<IPassageVectorStore>();
         var library = new LibraryStatus(
             articles.Count,
             await vectors.CountPassagesAsync(cancellationToken),
-            [.. folders.Select(folder => new LibraryFolderStatus(folder, articles.Count(a => a.Folder == folder), Directory.Exists(folder)))]);
+            [.. folders.Select(folder => new LibraryFolderStatus(
+                folder.Key, articles.Count(a => a.Folder == folder.Key || a.Folder == folder.Path), Directory.Exists(folder.Path)))]);
 
         var configured = services.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value.Model;
         var (model, reason) = await services.GetRequiredService<IEmbeddingModelSource>().TryGetAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatBot.Core.Hosting;
 using ChatBot.Core.Infrastructure;
 using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Onnx.Modeling.Building;
@@ -26,7 +27,7 @@ public sealed class Int8VariantBuilder(IOptions<Int8VariantBuilderOptions> optio
         var settings = options.Value;
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        var catalog = new ModelCatalog(ProjectDirectory.ResolveFromRoot(settings.ModelsPath), NuGetPackageFolders.FromBuild());
+        var catalog = new ModelCatalog(ContentRoot.From(configured: null, Directory.GetCurrentDirectory()).Resolve(settings.ModelsPath), NuGetPackageFolders.FromBuild());
         var source = SourceManifest(catalog, variant);
         var output = Path.Combine(catalog.ModelsPath, variant.Name);
         var manifestPath = Path.Combine(output, ModelManifestLoader.FileName);
@@ -34,7 +35,7 @@ public sealed class Int8VariantBuilder(IOptions<Int8VariantBuilderOptions> optio
         var vocabularyPath = Path.Combine(output, source.Tokenizer.VocabularyFile);
 
         await using var buildLock = await CrossProcessFileLock.AcquireAsync(
-            Path.Combine(ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), $"{variant.Name}.build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
+            Path.Combine(ContentRoot.From(configured: null, Directory.GetCurrentDirectory()).Resolve(settings.CacheDirectory), $"{variant.Name}.build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
         if (!force && await BuiltModelFiles.IsUpToDateAsync(manifestPath, cancellationToken))
         {
             logger.LogInformation("{Model} is already built in {Directory}", variant.Name, output);

