@@ -23,6 +23,7 @@ public sealed class ObservabilityTests(ITestOutputHelper output)
         host.Environment["Telegram__Token"] = Token;
         host.Environment["Telegram__ApiBaseUrl"] = emulator.ApiUrl.ToString();
         host.Environment["Embeddings__Model"] = "arctic-embed-xs";
+        host.Environment["Embeddings__ModelsPath"] = Path.Combine(RepoPaths.Root, "models");
         host.Environment["Observability__ListenUrl"] = listener.ToString().TrimEnd('/');
 
         // Another process holds the library's ingest lock, so this fresh replica (empty index) must wait for it:
