@@ -14,6 +14,7 @@ var root = new RootCommand("ChatBot: answers questions about a set of news artic
     IngestCommand.Create(),
     LibraryCommand.Create(),
     SourcesCommand.Create(),
+    StatusCommand.Create(),
     EvalCommand.Create(),
     RunCommand.Create(),
     EmbedCommand.Create(),

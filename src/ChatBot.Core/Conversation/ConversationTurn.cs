@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Conversation;
@@ -17,7 +19,8 @@ public sealed partial class ConversationTurn(
     IArticleCatalog catalog,
     QuestionRateLimiter? rateLimiter,
     ILogger<ConversationTurn> logger,
-    QuestionOptions? questions = null)
+    QuestionOptions? questions = null,
+    ChatBotMetrics? metrics = null)
 {
     private readonly QuestionOptions _questions = questions ?? new QuestionOptions();
 
@@ -64,9 +67,11 @@ public sealed partial class ConversationTurn(
         {
             case RateLimitVerdict.RefusedAndTell:
                 logger.LogInformation("Rate limit reached for {UserKey}", request.UserKey);
+                metrics?.QuestionTaken(surface.Name, QuestionOutcome.RateLimited);
                 return new TurnReply(TurnReplyKind.RateLimited, ConversationTexts.SlowDown);
             case RateLimitVerdict.RefusedQuietly:
                 logger.LogDebug("Rate limit: {UserKey} was already told; no reply", request.UserKey);
+                metrics?.QuestionTaken(surface.Name, QuestionOutcome.RateLimited);
                 return new TurnReply(TurnReplyKind.RateLimitedQuietly, ConversationTexts.SlowDown);
         }
 
@@ -91,8 +96,10 @@ public sealed partial class ConversationTurn(
     }
 
     /// <summary>Answers a question that passed <see cref="Screen"/>; a failure becomes one apology, never silence.</summary>
-    public Task<TurnReply> AnswerScreenedAsync(TurnRequest request, CancellationToken cancellationToken) =>
-        GuardAsync(async ct =>
+    public async Task<TurnReply> AnswerScreenedAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reply = await GuardAsync(async ct =>
         {
             var answer = await answerer.AnswerAsync(request.Text.Trim(), request.MaxPassages, ct);
             return answer switch
@@ -103,6 +110,14 @@ public sealed partial class ConversationTurn(
                 _ => new TurnReply(TurnReplyKind.Declined, ConversationTexts.Declined(surface), answer),
             };
         }, cancellationToken);
+        if (metrics is not null && QuestionOutcome.Of(reply) is { } outcome)
+        {
+            metrics.QuestionTaken(surface.Name, outcome);
+            metrics.AnswerTimed(surface.Name, Stopwatch.GetElapsedTime(started));
+        }
+
+        return reply;
+    }
 
     private async Task<TurnReply> GuardAsync(Func<CancellationToken, Task<TurnReply>> step, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
+using ChatBot.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,5 +17,6 @@ public static class ConversationTurnFactory
             services.GetRequiredService<IArticleCatalog>(),
             limit is null ? null : new QuestionRateLimiter(limit),
             services.GetRequiredService<ILogger<ConversationTurn>>(),
-            services.GetRequiredService<IOptions<QuestionOptions>>().Value);
+            services.GetRequiredService<IOptions<QuestionOptions>>().Value,
+            services.GetService<ChatBotMetrics>());
 }

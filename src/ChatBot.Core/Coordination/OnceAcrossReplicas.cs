@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ public sealed class OnceAcrossReplicas(
     ReplicaIdentity replica,
     IOptions<UpdateClaimOptions> options,
     TimeProvider time,
-    ILogger<OnceAcrossReplicas> logger)
+    ILogger<OnceAcrossReplicas> logger,
+    ChatBotMetrics? metrics = null)
 {
     /// <exception cref="CoordinationUnavailableException">The claim could not be made (store unreachable); nothing was answered.</exception>
     public async Task<ClaimOutcome> RunAsync(string scope, long updateId, Func<CancellationToken, Task> answer, CancellationToken cancellationToken)
@@ -79,6 +81,7 @@ public sealed class OnceAcrossReplicas(
             if (!await claims.RenewAsync(scope, updateId, replica.Id, lease, cancellationToken))
             {
                 logger.LogWarning("The claim on update {Scope}/{UpdateId} expired before the answer was ready; another replica may answer it too", scope, updateId);
+                metrics?.ClaimTakenOver(scope);
                 return;
             }
         }

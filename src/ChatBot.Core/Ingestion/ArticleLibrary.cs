@@ -28,6 +28,9 @@ public sealed class ArticleLibrary(
     private readonly HashSet<string> _reportedUnseen = new(StringComparer.Ordinal);
     private IngestReport? _lastReport;
 
+    /// <summary>True once this process has synced the library (or found another process syncing a non-empty index).</summary>
+    public bool HasSynced => Volatile.Read(ref _lastReport) is not null;
+
     /// <summary>Syncs once per process; later calls return the first sync's report.</summary>
     public async Task<IngestReport> EnsureCurrentAsync(CancellationToken cancellationToken = default)
     {

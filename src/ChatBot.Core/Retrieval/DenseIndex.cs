@@ -22,8 +22,15 @@ public sealed class DenseIndex(
     private bool _modelResolved;
     private EmbeddingModelHandle? _model;
     private LoadedMatrix? _loaded;
+    private long _loads;
 
     public double? MinSimilarity => _model?.MinSimilarity;
+
+    /// <summary>The generation of the vector matrix in memory now, or null before one is loaded (readiness reads it; no I/O).</summary>
+    public long? LoadedGeneration => Volatile.Read(ref _loaded)?.Matrix.Generation;
+
+    /// <summary>How many times a vector matrix was loaded in this process (the first load included).</summary>
+    public long Loads => Interlocked.Read(ref _loads);
 
     /// <summary>Whether passages are embedded as "title. text" (their token states then start with the title's).</summary>
     public bool EmbedsArticleTitle => options.Value.EmbedArticleTitle;
@@ -150,6 +157,7 @@ public sealed class DenseIndex(
                 var matrix = await store.LoadMatrixAsync(vectorSet, dimensions, cancellationToken);
                 logger.LogInformation("Loaded {Count} passage vectors of {VectorSet} in {Milliseconds:F0} ms", matrix.Count, vectorSet, clock.Elapsed.TotalMilliseconds);
                 _loaded = loaded = new LoadedMatrix(vectorSet, matrix);
+                Interlocked.Increment(ref _loads);
             }
 
             return loaded.Matrix;

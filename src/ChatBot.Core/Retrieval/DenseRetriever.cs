@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using ChatBot.Core.Retrieval.Lexical;
 
 namespace ChatBot.Core.Retrieval;
@@ -7,7 +8,7 @@ namespace ChatBot.Core.Retrieval;
 /// Its candidates carry no lexical evidence (coverage 0), so the answer policy decides on the model's similarity
 /// threshold only — which is what calibrating that threshold needs to see.
 /// </summary>
-public sealed class DenseRetriever(DenseIndex dense, ILexicalIndexSource lexicalIndex) : IPassageRetriever
+public sealed class DenseRetriever(DenseIndex dense, ILexicalIndexSource lexicalIndex, ChatBotMetrics? metrics = null) : IPassageRetriever
 {
     public string Name => "dense";
 
@@ -24,8 +25,8 @@ public sealed class DenseRetriever(DenseIndex dense, ILexicalIndexSource lexical
         }
 
         var index = await lexicalIndex.GetCurrentAsync(cancellationToken);
-        var embedding = await model.Generator.GenerateAsync([question], model.QueryOptions, cancellationToken);
-        return TopPassages(matrix, embedding[0].Vector.Span, index, limit)
+        var query = await QueryEmbedding.EmbedAsync(model, question, metrics, cancellationToken);
+        return TopPassages(matrix, query.Span, index, limit)
             .Select(hit => new RetrievalCandidate(hit.PassageId, hit.ArticleId, hit.Similarity, LexicalCoverage: 0, hit.Similarity))
             .ToList();
     }

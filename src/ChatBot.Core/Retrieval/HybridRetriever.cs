@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ChatBot.Core.Diagnostics;
 using ChatBot.Core.Retrieval.LateInteraction;
 using ChatBot.Core.Retrieval.Lexical;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,8 @@ public sealed class HybridRetriever(
     QueryAnalyzer analyzer,
     DenseIndex dense,
     IOptions<HybridOptions> options,
-    IPassageTokenStateStore? tokenStates = null) : IPassageRetriever
+    IPassageTokenStateStore? tokenStates = null,
+    ChatBotMetrics? metrics = null) : IPassageRetriever
 {
     public string Name => "hybrid";
 
@@ -38,7 +41,9 @@ public sealed class HybridRetriever(
         var terms = analyzer.ContentTerms(question);
         var index = await lexicalIndex.GetCurrentAsync(cancellationToken);
         var lexicalHits = index.Search(terms, settings.PoolSize);
+        var embedStarted = Stopwatch.GetTimestamp();
         var (queryVector, queryTokens) = await EmbedQuestionAsync(model, question, index, cancellationToken);
+        metrics?.QuestionEmbedded(Stopwatch.GetElapsedTime(embedStarted));
         var query = queryVector.Span;
         var denseHits = DenseRetriever.TopPassages(matrix, query, index, settings.PoolSize)
             .Select(hit => (hit.PassageId, hit.ArticleId))

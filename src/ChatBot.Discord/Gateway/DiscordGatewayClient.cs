@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ public sealed class DiscordGatewayClient(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiscordGatewayClient> logger)
+    ILogger<DiscordGatewayClient> logger,
+    ChatBotMetrics? metrics = null,
+    PlatformConnections? connections = null)
 {
     /// <summary>The intents to identify with, from the options.</summary>
     public GatewayIntents Intents =>
@@ -45,6 +48,20 @@ public sealed class DiscordGatewayClient(
         await Task.WhenAll(running);
     }
 
+    /// <summary>Reports the platform connected on READY or RESUMED (the dispatches that end a successful handshake).</summary>
+    private Func<GatewayDispatch, CancellationToken, ValueTask> ObserveReady(Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch) =>
+        connections is null
+            ? onDispatch
+            : (dispatch, ct) =>
+            {
+                if (dispatch.EventName is "READY" or "RESUMED")
+                {
+                    connections.Connected(DiscordPlatform.Name);
+                }
+
+                return onDispatch(dispatch, ct);
+            };
+
     private async Task RunShardAsync(
         GatewayShard shard, string gatewayUrl, IdentifyGate identifyGate, Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationTokenSource stopAll)
     {
@@ -62,13 +79,15 @@ public sealed class DiscordGatewayClient(
                 ConnectionOutcome outcome;
                 await using (var connection = new GatewayConnection(session, settings.Token, Intents, shard, identifyGate, settings, time, Random.Shared, logger))
                 {
-                    outcome = await connection.RunAsync(GatewayUri(url), resume, onDispatch, cancellationToken);
+                    outcome = await connection.RunAsync(GatewayUri(url), resume, ObserveReady(onDispatch), cancellationToken);
                 }
 
                 if (outcome.Established)
                 {
                     backoff.Reset();
                 }
+
+                connections?.Disconnected(DiscordPlatform.Name, $"gateway reconnecting ({outcome.Reason})");
 
                 switch (outcome.Action)
                 {
@@ -90,10 +109,12 @@ public sealed class DiscordGatewayClient(
                     session.CanResume ? "resuming" : "identifying afresh",
                     (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, time, cancellationToken);
+                metrics?.GatewayReconnected(DiscordPlatform.Name);
             }
         }
-        catch (DiscordGatewayFatalException)
+        catch (DiscordGatewayFatalException ex)
         {
+            connections?.Disconnected(DiscordPlatform.Name, ex.Message);
             await stopAll.CancelAsync();
             throw;
         }

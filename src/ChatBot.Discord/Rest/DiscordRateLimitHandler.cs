@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -10,7 +11,8 @@ namespace ChatBot.Discord.Rest;
 /// (learned from <c>X-RateLimit-*</c> headers) is empty or a global limit is in force, caps the rate at
 /// 50 requests/s, and on 429 waits <c>retry_after</c> and sends the same request again.
 /// </summary>
-internal sealed class DiscordRateLimitHandler(DiscordRateLimitState state, TimeProvider time, ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
+internal sealed class DiscordRateLimitHandler(
+    DiscordRateLimitState state, TimeProvider time, ILogger<DiscordRateLimitHandler> logger, ChatBotMetrics? metrics = null) : DelegatingHandler
 {
     private const int MaxAttempts = 5;
 
@@ -46,6 +48,7 @@ internal sealed class DiscordRateLimitHandler(DiscordRateLimitState state, TimeP
                 global ? "global" : "bucket",
                 (int)retryAfter.TotalMilliseconds);
             response.Dispose();
+            metrics?.RateLimitWaited(DiscordPlatform.Name);
             await Task.Delay(retryAfter, time, cancellationToken);
         }
     }
@@ -55,6 +58,7 @@ internal sealed class DiscordRateLimitHandler(DiscordRateLimitState state, TimeP
         var wait = state.GlobalBlockedUntil - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
+            metrics?.RateLimitWaited(DiscordPlatform.Name);
             await Task.Delay(wait, time, cancellationToken);
         }
 

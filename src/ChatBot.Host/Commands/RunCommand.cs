@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Host.Hosting;
+using ChatBot.Host.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,7 @@ internal static class RunCommand
                 {
                     // Hosted services start in order: the index is ready before any platform takes a question.
                     builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LibraryWarmupService>());
+                    ObservabilityRegistration.AddObservability(builder, platforms);
                 }
                 else
                 {

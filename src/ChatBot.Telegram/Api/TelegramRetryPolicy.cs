@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace ChatBot.Telegram.Api;
 /// <see cref="ITelegramRetryDelay"/>, so tests see what was asked for without sleeping. Every failure text that reaches
 /// a log passes <see cref="Redact"/>: the token is part of every request URL.
 /// </summary>
-public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITelegramRetryDelay delay, ILogger<TelegramRetryPolicy> logger)
+public sealed class TelegramRetryPolicy(
+    IOptions<TelegramOptions> options, ITelegramRetryDelay delay, ILogger<TelegramRetryPolicy> logger, ChatBotMetrics? metrics = null)
 {
     private readonly string _token = options.Value.Token ?? string.Empty;
 
@@ -47,6 +49,7 @@ public sealed class TelegramRetryPolicy(IOptions<TelegramOptions> options, ITele
 
                 var retryAfter = TimeSpan.FromSeconds(Math.Max(ex.Parameters?.RetryAfter ?? 1, 0));
                 logger.LogWarning("Telegram {Method} rate limited; retrying after {RetryAfter} (attempt {Attempt})", method, retryAfter, rateLimitRetries);
+                metrics?.RateLimitWaited("telegram");
                 await delay.WaitAsync(retryAfter, cancellationToken);
                 continue;
             }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using ChatBot.Telegram.Api;
 using ChatBot.Telegram.Bot;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,12 @@ public sealed class TelegramBotStartup(
     TelegramApi api,
     TelegramBotIdentity identity,
     ITelegramRetryDelay delay,
-    ILogger<TelegramBotStartup> logger)
+    ILogger<TelegramBotStartup> logger,
+    PlatformConnections? connections = null)
 {
+    /// <summary>The name readiness and the metrics know this platform by.</summary>
+    public const string PlatformName = "telegram";
+
     private static readonly TimeSpan RetryAfterNetworkFailure = TimeSpan.FromSeconds(30);
 
     public static IReadOnlyList<BotCommand> Commands { get; } =
@@ -35,17 +40,20 @@ public sealed class TelegramBotStartup(
             {
                 await InitializeAsync(cancellationToken);
                 await modeSetUp(cancellationToken);
+                connections?.Connected(PlatformName);
                 return true;
             }
             catch (TelegramUnreachableException ex)
             {
                 logger.LogError("Telegram bot cannot reach the Bot API yet ({Reason}); trying again in {Delay}", api.Retry.Redact(ex.Message), RetryAfterNetworkFailure);
+                connections?.Disconnected(PlatformName, "Bot API unreachable");
                 await delay.WaitAsync(RetryAfterNetworkFailure, cancellationToken);
             }
             catch (ApiRequestException ex)
             {
                 logger.LogCritical(
                     "Telegram bot not started: {ErrorCode} {Reason}. Check Telegram:Token and Telegram:ApiBaseUrl.", ex.ErrorCode, api.Retry.Redact(ex.Message));
+                connections?.Disconnected(PlatformName, $"refused by the Bot API ({ex.ErrorCode})");
                 return false;
             }
         }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Diagnostics;
 using System.Globalization;
 using ChatBot.Core.Coordination;
 using ChatBot.Telegram.Api;
@@ -26,13 +27,17 @@ public sealed class TelegramPollingService(
     TelegramOffsetStore offsets,
     ITelegramRetryDelay delay,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    PlatformConnections? connections = null) : BackgroundService
 {
     public const string OffsetStateKey = TelegramOffsetStore.OffsetKey;
 
     public const string LeaderRole = "telegram-polling";
 
     private static readonly TimeSpan PollFailureBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>A replica that has not won the election by then reports itself standing by (ready) rather than connecting.</summary>
+    private static readonly TimeSpan StandbyAfter = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,7 +78,16 @@ public sealed class TelegramPollingService(
         {
             try
             {
-                return await leaders.AcquireAsync(LeaderRole, stoppingToken);
+                var acquiring = leaders.AcquireAsync(LeaderRole, stoppingToken);
+                if (connections is not null && await Task.WhenAny(acquiring, Task.Delay(StandbyAfter, stoppingToken)) != acquiring)
+                {
+                    // Telegram allows one poller: a replica waiting to lead takes no Telegram traffic, so it is not unready for it.
+                    connections.Connected(TelegramBotStartup.PlatformName, "standby (another replica polls)");
+                }
+
+                var leadership = await acquiring;
+                connections?.Disconnected(TelegramBotStartup.PlatformName, "connecting");
+                return leadership;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -31,7 +31,8 @@ public sealed class BotUnderTest : IAsyncDisposable
         IQuestionAnswerer answerer,
         IDictionary<string, string?>? settings = null,
         string token = FakeDiscord.Token,
-        ChatBot.Core.Articles.IArticleCatalog? catalog = null)
+        ChatBot.Core.Articles.IArticleCatalog? catalog = null,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -55,6 +56,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         builder.Services.AddSingleton<IQuestionAnswerer>(recording);
         builder.Services.AddSingleton(catalog ?? new StubAnswerer());
         builder.Services.AddDiscordBot(builder.Configuration);
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new BotUnderTest(host, logs, recording);

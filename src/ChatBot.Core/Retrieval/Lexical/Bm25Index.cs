@@ -37,6 +37,9 @@ public sealed class Bm25Index
 
     public int PassageCount => Data.PassageIds.Length;
 
+    /// <summary>Articles with at least one indexed passage.</summary>
+    public int ArticleCount => Data.Articles.Length;
+
     internal Bm25IndexData Data { get; }
 
     /// <summary>IDF in the always-positive form, for weighing a question's terms against each other (coverage).</summary>

@@ -15,6 +15,13 @@ public sealed class LexicalIndexCache(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Bm25Index? _current;
+    private long _loads;
+
+    /// <summary>The index in memory now, or null before the first load (readiness and the index gauges read it; no I/O).</summary>
+    public Bm25Index? Loaded => Volatile.Read(ref _current);
+
+    /// <summary>How many times an index was loaded or rebuilt in this process (the first load included).</summary>
+    public long Loads => Interlocked.Read(ref _loads);
 
     public async Task<Bm25Index> GetCurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +56,7 @@ public sealed class LexicalIndexCache(
                     "BM25 index of {Passages} passages built in {Milliseconds:F0} ms", _current.PassageCount, clock.Elapsed.TotalMilliseconds);
             }
 
+            Interlocked.Increment(ref _loads);
             return _current;
         }
         finally
