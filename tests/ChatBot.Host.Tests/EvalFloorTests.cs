@@ -69,21 +69,27 @@ public sealed class EvalFloorTests
 
         Assert.True(Figure(hybrid, "false_declines") < Figure(bm25, "false_declines"), "false_declines");
 
-        // Measured: hit@1 51.2 % (direct 94.3 %), recall@3 72.5 %, MRR 0.709, off-topic declined 80 %, false declines 43.8 %.
-        AtLeast(hybrid, "hit_at_1", 0.48);
-        AtLeast(hybrid, "recall_at_3", 0.70);
-        AtLeast(hybrid, "mrr", 0.68);
-        AtLeast(hybrid, "declined_off_topic", 0.75);
-        Assert.True(Figure(hybrid, "by_kind", "direct") >= 0.90, "direct hit@1");
-        Assert.True(Figure(hybrid, "false_declines") <= 0.47, "false_declines");
+        // Measured (three tiers, calibrated on this set): first passage shown right 60.0 % (direct 91.4 %), recall@3
+        // 77.5 %, MRR 0.725, off-topic never answered, 2.5 % declined; useful 59/80, confidently wrong 1.
+        AtLeast(hybrid, "hit_at_1", 0.58);
+        AtLeast(hybrid, "recall_at_3", 0.75);
+        AtLeast(hybrid, "mrr", 0.70);
+        AtLeast(hybrid, "declined_off_topic", 0.95);
+        Assert.True(Figure(hybrid, "by_kind", "direct") >= 0.88, "direct hit@1");
+        Assert.True(Figure(hybrid, "false_declines") <= 0.05, "false_declines");
+        Assert.True(Figure(hybrid, "user", "useful") >= 57, "useful");
+        Assert.True(Figure(hybrid, "user", "confidently_wrong") <= 2, "confidently wrong");
 
-        // Held out, measured: hit@1 41.7 %, recall@3 70.8 %, MRR 0.646, off-topic declined 66.7 %, false declines 50 %.
+        // Held out (never fitted on), measured: 54.2 %, recall@3 79.2 %, MRR 0.697, off-topic never answered,
+        // 8.3 % declined; useful 18/24, confidently wrong 0.
         var unseen = await EvalAsync(host, heldOut, "hybrid");
-        AtLeast(unseen, "hit_at_1", 0.37);
-        AtLeast(unseen, "recall_at_3", 0.66);
-        AtLeast(unseen, "mrr", 0.60);
-        AtLeast(unseen, "declined_off_topic", 0.55);
-        Assert.True(Figure(unseen, "false_declines") <= 0.55, "held-out false_declines");
+        AtLeast(unseen, "hit_at_1", 0.50);
+        AtLeast(unseen, "recall_at_3", 0.75);
+        AtLeast(unseen, "mrr", 0.66);
+        AtLeast(unseen, "declined_off_topic", 0.88);
+        Assert.True(Figure(unseen, "false_declines") <= 0.13, "held-out false_declines");
+        Assert.True(Figure(unseen, "user", "useful") >= 17, "held-out useful");
+        Assert.True(Figure(unseen, "user", "confidently_wrong") <= 1, "held-out confidently wrong");
     }
 
     [Fact]
