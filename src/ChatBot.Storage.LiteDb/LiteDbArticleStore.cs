@@ -5,7 +5,7 @@ using LiteDB;
 namespace ChatBot.Storage.LiteDb;
 
 /// <summary>
-/// Articles and their passages. A replacement deletes the old passages (and their vectors) and inserts the new ones
+/// Articles and their passages. A replacement deletes the old passages (and their token states and vectors) and inserts the new ones
 /// in one transaction, moving the passage generation (and the vector generation when vectors went).
 /// </summary>
 public sealed class LiteDbArticleStore(LiteDbDatabase database, TimeProvider time) : IArticleStore, IArticleCatalog
@@ -90,11 +90,17 @@ public sealed class LiteDbArticleStore(LiteDbDatabase database, TimeProvider tim
     public async Task<IReadOnlyList<ArticleMetadata>> GetArticlesAsync(CancellationToken cancellationToken = default) =>
         (await GetStoredArticlesAsync(cancellationToken)).Select(a => a.Metadata).ToList();
 
-    /// <summary>Deletes the article, its passages and their vectors (LiteDB has no cascades); false when it was not stored.</summary>
+    /// <summary>Deletes the article, its passages, their token states and vectors (LiteDB has no cascades); false when it was not stored.</summary>
     private static bool RemoveArticle(LiteDatabase db, string articleId)
     {
         var passages = db.GetCollection(LiteDbCollections.Passages, BsonAutoId.Int64);
         var ids = passages.Find(Query.EQ("article_id", articleId)).Select(p => p["_id"]).ToList();
+        var tokenStates = db.GetCollection(LiteDbCollections.TokenStates);
+        foreach (var id in ids)
+        {
+            tokenStates.Delete(id);
+        }
+
         var vectors = db.GetCollection(LiteDbCollections.Vectors);
         var vectorsRemoved = ids.Count(id => vectors.Delete(id));
         if (vectorsRemoved > 0)

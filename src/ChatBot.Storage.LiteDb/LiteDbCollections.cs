@@ -18,6 +18,15 @@ internal static class LiteDbCollections
     /// <summary>One document per embedded passage, <c>_id</c> = passage id; <c>vector</c> holds little-endian float32 bytes.</summary>
     public const string Vectors = "vectors";
 
+    /// <summary>
+    /// One document per passage with token states, <c>_id</c> = passage id; <c>model</c> the vector set id, <c>states</c>
+    /// <see cref="ChatBot.Core.Retrieval.LateInteraction.TokenStates.ToBytes"/>. Removed with the passage by hand.
+    /// </summary>
+    public const string TokenStates = "passage_token_states";
+
+    /// <summary>The library's folder list: one document, <c>_id</c> = 1, <c>folders</c> an array of keys in order.</summary>
+    public const string Library = "library";
+
     /// <summary>Key/value bot state, <c>_id</c> = key.</summary>
     public const string BotState = "bot_state";
 

@@ -1,7 +1,9 @@
 using ChatBot.Core.Answers;
 using ChatBot.Core.Articles;
 using ChatBot.Core.Ingestion;
+using ChatBot.Core.Hosting;
 using ChatBot.Core.Retrieval;
+using ChatBot.Core.Retrieval.LateInteraction;
 using ChatBot.Core.Retrieval.Lexical;
 using ChatBot.Core.State;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +16,7 @@ public static class LiteDbServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the LiteDB store: one file, one process (a second process is refused with one line naming the
-    /// holder). The ingest lock and update claims stay Core's in-process ones: no other process can share the file.
+    /// holder). A relative <c>Storage:LiteDbPath</c> is taken from the content root (<c>ChatBot:Root</c>). The ingest lock and update claims stay Core's in-process ones: no other process can share the file.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +24,9 @@ public static class LiteDbServiceCollectionExtensions
             .Bind(configuration.GetSection(LiteDbStorageOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<LiteDbStorageOptions>()
+            .PostConfigure<ContentRoot>((options, root) => options.LiteDbPath = root.Resolve(options.LiteDbPath));
+        services.AddContentRoot(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiteDbDatabase>();
         services.AddSingleton<LiteDbArticleStore>();
@@ -32,6 +37,8 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IPassageLookup, LiteDbPassageLookup>();
         services.AddSingleton<IBotStateStore, LiteDbBotStateStore>();
         services.AddSingleton<IPassageVectorStore, LiteDbPassageVectorStore>();
+        services.AddSingleton<IPassageTokenStateStore, LiteDbTokenStateStore>();
+        services.AddSingleton<ILibraryFolderStore, LiteDbLibraryFolderStore>();
         return services;
     }
 }

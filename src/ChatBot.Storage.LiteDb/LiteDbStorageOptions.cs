@@ -8,7 +8,7 @@ public sealed class LiteDbStorageOptions
     public const string SectionName = "Storage";
 
     /// <summary>
-    /// Path of the LiteDB file; relative paths are taken from the working directory. Its own name, not SQLite's
+    /// Path of the LiteDB file; relative paths are taken from the content root (<c>ChatBot:Root</c>, else the checkout, else the working directory). Its own name, not SQLite's
     /// <c>DatabasePath</c>: switching provider must never open the other store's file (it would read as damaged).
     /// </summary>
     [Required(AllowEmptyStrings = false)]

@@ -9,6 +9,7 @@ namespace ChatBot.Storage.Contract.Tests;
 public sealed class LiteDbStorageContract : EmbeddedStorageContract
 {
     private string _path = string.Empty;
+    private string? _root;
 
     protected override string StoreFile => Folder.File("chatbot-litedb.db");
 
@@ -16,6 +17,7 @@ public sealed class LiteDbStorageContract : EmbeddedStorageContract
     {
         ["Storage:Provider"] = "LiteDb",
         ["Storage:LiteDbPath"] = _path.Length > 0 ? _path : StoreFile,
+        ["ChatBot:Root"] = _root,
     };
 
     protected override bool InstancesShareTheStore => false;
@@ -56,5 +58,19 @@ public sealed class LiteDbStorageContract : EmbeddedStorageContract
         Assert.StartsWith("The data folder /proc/chatbot-contract-test cannot be written", error.Message, StringComparison.Ordinal);
         Assert.Contains("Storage:LiteDbPath", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task A_relative_file_path_is_taken_from_the_content_root_not_the_working_directory()
+    {
+        _root = Folder.Path;
+        _path = "data/relative-litedb.db";
+
+        var store = Open();
+        await store.Get<IArticleStore>().ReplaceAsync(SampleArticles.Bare());
+
+        Assert.Equal(Folder.File("data/relative-litedb.db"), store.Get<LiteDbDatabase>().FilePath);
+        Assert.True(File.Exists(Folder.File("data/relative-litedb.db")));
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "data", "relative-litedb.db")));
     }
 }

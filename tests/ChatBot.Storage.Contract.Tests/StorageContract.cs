@@ -15,7 +15,7 @@ namespace ChatBot.Storage.Contract.Tests;
 /// What every store promises through the storage ports, written once. Each provider runs it through a subclass that
 /// says how to reach a fresh, empty store of its kind; nothing here knows which one it is talking to.
 /// </summary>
-public abstract class StorageContract : IAsyncLifetime
+public abstract partial class StorageContract : IAsyncLifetime
 {
     private readonly List<StoreInstance> _instances = [];
 
