@@ -66,6 +66,17 @@ public sealed class TokenStates
         return sum * _scales[row];
     }
 
+    /// <summary>Row <paramref name="row"/> as floats (value × scale), for SIMD dot products with many query rows.</summary>
+    public void CopyRow(int row, Span<float> destination)
+    {
+        var values = _values.AsSpan(row * Dimensions, Dimensions);
+        var scale = _scales[row];
+        for (var d = 0; d < values.Length; d++)
+        {
+            destination[d] = values[d] * scale;
+        }
+    }
+
     /// <summary>The stored form: count and dimensions (int32 little-endian), the scales, then the int8 values.</summary>
     public byte[] ToBytes()
     {
