@@ -24,7 +24,13 @@ public sealed class TelegramWebhookReceiver(
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The update POST; its abort token only cuts short reading the body.</param>
+    /// <param name="stopping">
+    /// Cancels an answer only when this replica stops. Not the request's abort token: Telegram or a load balancer
+    /// giving up on the call says nothing about the reply, and an answer cut off mid-send had its claim released
+    /// (as unanswered) after the reply was out, so the redelivery was answered a second time.
+    /// </param>
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken stopping)
     {
         if (!HasValidSecret(request))
         {
@@ -49,7 +55,7 @@ public sealed class TelegramWebhookReceiver(
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, cancellationToken);
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, request.HttpContext.RequestAborted);
         }
         catch (JsonException)
         {
@@ -68,7 +74,7 @@ public sealed class TelegramWebhookReceiver(
 
         try
         {
-            var outcome = await once.RunAsync(options.Value.ClaimScope, update.Id, ct => handler.HandleAsync(update, ct), cancellationToken);
+            var outcome = await once.RunAsync(options.Value.ClaimScope, update.Id, ct => handler.HandleAsync(update, ct), stopping);
             if (outcome == ClaimOutcome.InProgressElsewhere)
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);

@@ -46,7 +46,7 @@ public sealed class TelegramWebhookService(
         builder.WebHost.UseUrls(webhook.ListenUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = webhook.MaxBodyBytes);
         await using var app = builder.Build();
-        app.MapPost(new Uri(webhook.Url!).AbsolutePath, (HttpRequest request, CancellationToken ct) => receiver.ReceiveAsync(request, ct));
+        app.MapPost(new Uri(webhook.Url!).AbsolutePath, (HttpRequest request) => receiver.ReceiveAsync(request, stoppingToken));
 
         await app.StartAsync(stoppingToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];

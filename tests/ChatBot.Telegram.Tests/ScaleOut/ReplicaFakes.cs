@@ -27,7 +27,10 @@ internal sealed class DyingAnswerer(IQuestionAnswerer inner, Action onDeath) : I
         return _never.Task;
     }
 
-    /// <summary>Lets the hung call end (with an error, so nothing is sent) so the test host can shut down.</summary>
+    /// <summary>
+    /// Lets the hung call end so the test host can shut down. The error becomes an apology that a dead process could
+    /// not send, so this comes only after the test has counted the messages.
+    /// </summary>
     public void Bury() => _never.TrySetException(new InvalidOperationException("this replica is dead"));
 }
 
