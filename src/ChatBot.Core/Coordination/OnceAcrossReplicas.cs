@@ -65,7 +65,6 @@ public sealed class OnceAcrossReplicas(
         {
             await renewing.CancelAsync();
             await renewal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            // Not cancellable: the answer is out, so its record must be kept even while this replica stops.
             if (answered && claims.ClaimsExpire && time.GetElapsedTime(held.Since) > lease)
             {
                 logger.LogWarning(
@@ -73,6 +72,7 @@ public sealed class OnceAcrossReplicas(
                     scope, updateId, time.GetElapsedTime(held.Since), lease);
             }
 
+            // Not cancellable: the answer is out, so its record must be kept even while this replica stops.
             if (answered)
             {
                 await claims.CompleteAsync(scope, updateId, replica.Id, CancellationToken.None);
