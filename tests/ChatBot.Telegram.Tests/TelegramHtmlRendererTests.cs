@@ -109,4 +109,15 @@ public sealed class TelegramHtmlRendererTests
         Assert.StartsWith($"<i>{ConversationTexts.Closest}</i>\n\n<blockquote>Abe arrived. <b>He urged &lt;Putin&gt; to act.</b></blockquote>", html);
         Assert.Null(TelegramHtmlChecker.Check(html).Error);
     }
+
+    [Fact]
+    public void A_bold_sentence_that_starts_a_paragraph_keeps_its_line_break()
+    {
+        const string text = "Abe arrived on Thursday.\n\nHe urged Putin to act.";
+        var passage = new CitedPassage(FakeArticles.Abe2014, 0, text, 1) { Highlight = new TextSpan(26, 22) };
+
+        var html = _renderer.RenderPassage(passage);
+
+        Assert.StartsWith("<blockquote>Abe arrived on Thursday.\n<b>He urged Putin to act.</b></blockquote>", html);
+    }
 }

@@ -49,25 +49,28 @@ public sealed class TelegramHtmlRenderer(CitationFormatter citations)
     public string RenderPassage(CitedPassage passage, int maxLength = TelegramMessageSplitter.MaxMessageLength)
     {
         var citation = RenderCitation(passage.Article);
-        var (before, highlighted, after) = passage.SplitAtHighlight();
-        if (highlighted.Length > 0)
+        // Blank lines inside a quote would read as separate answers; one line break keeps the quote together.
+        var text = CollapseBlankLines(passage.Text.Trim());
+        // The sentence is found again in the collapsed text: collapsing the parts around it one by one would join a
+        // sentence that starts a paragraph onto the end of the one before.
+        var (_, highlighted, _) = passage.SplitAtHighlight();
+        var sentence = CollapseBlankLines(highlighted);
+        var at = sentence.Length == 0 ? -1 : text.IndexOf(sentence, StringComparison.Ordinal);
+        if (at >= 0)
         {
-            var bold = $"<blockquote>{Escape(CollapseBlankLines(before.TrimStart()))}<b>{Escape(CollapseBlankLines(highlighted))}</b>"
-                + $"{Escape(CollapseBlankLines(after.TrimEnd()))}</blockquote>\n{citation}";
+            var bold = Quote($"{Escape(text[..at])}<b>{Escape(sentence)}</b>{Escape(text[(at + sentence.Length)..])}", citation);
             if (bold.Length <= maxLength)
             {
                 return bold;
             }
         }
 
-        // Blank lines inside a quote would read as separate answers; one line break keeps the quote together.
-        var text = CollapseBlankLines(passage.Text.Trim());
-        var rendered = Quote(text, citation);
+        var rendered = Quote(Escape(text), citation);
         while (rendered.Length > maxLength && text.Length > 1)
         {
             var excess = rendered.Length - maxLength;
             text = text[..Math.Max(1, text.Length - excess - 1)].TrimEnd() + "…";
-            rendered = Quote(text, citation);
+            rendered = Quote(Escape(text), citation);
         }
 
         return rendered;
@@ -98,8 +101,9 @@ public sealed class TelegramHtmlRenderer(CitationFormatter citations)
         return text.ToString();
     }
 
-    private static string Quote(string passageText, string citation) =>
-        $"<blockquote>{Escape(passageText)}</blockquote>\n{citation}";
+    /// <param name="quoteHtml">The passage, already escaped (it may hold the answering sentence's &lt;b&gt;).</param>
+    private static string Quote(string quoteHtml, string citation) =>
+        $"<blockquote>{quoteHtml}</blockquote>\n{citation}";
 
     private static string CollapseBlankLines(string text)
     {
