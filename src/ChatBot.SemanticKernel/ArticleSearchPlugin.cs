@@ -56,7 +56,7 @@ public sealed class ArticleSearchPlugin(ITextSearch<CitedPassage> articles, Ques
             return ArticleCitation.NotInTheArticles;
         }
 
-        var closest = found.Metadata?.GetValueOrDefault(ArticleTextSearch.TierKey) as string == "closest";
+        var closest = found.Metadata?.GetValueOrDefault(ArticleTextSearch.TierKey) as string == TierNames.Closest;
         return (closest ? ArticleCitation.ClosestPassages + "\n\n" : string.Empty) + string.Join("\n\n", cited);
     }
 }

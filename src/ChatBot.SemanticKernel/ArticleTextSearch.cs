@@ -90,6 +90,6 @@ public sealed partial class ArticleTextSearch(IQuestionAnswerer answerer, Citati
         new(results.ToAsyncEnumerable(), results.Count, new Dictionary<string, object?>
         {
             [AnsweredKey] = tier == AnswerTier.Answered,
-            [TierKey] = tier switch { AnswerTier.Answered => "answered", AnswerTier.Closest => "closest", _ => "declined" },
+            [TierKey] = TierNames.Of(tier),
         });
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBot.Core.Answers;
 
 namespace ChatBot.Core.Evaluation;
 
@@ -23,7 +24,7 @@ public sealed record EvalRow(
 
     /// <summary>What the user saw: answered, closest or declined.</summary>
     [JsonPropertyName("tier")]
-    public string Tier { get; init; } = EvalTiers.Declined;
+    public string Tier { get; init; } = TierNames.Declined;
 
     /// <summary>A right passage among those shown.</summary>
     [JsonPropertyName("shown_right")]

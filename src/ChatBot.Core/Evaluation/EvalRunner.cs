@@ -32,7 +32,7 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
             answerable.Count == 0 ? 0 : answerable.Average(r => r.ReciprocalRank),
             // Off-topic "declined" = not presented as the answer (declined, or closest passages under the hedge).
             Rate(offTopic, r => !r.Answered),
-            Rate(answerable, r => r.Tier == EvalTiers.Declined),
+            Rate(answerable, r => r.Tier == TierNames.Declined),
             answerable.GroupBy(r => r.Kind ?? "direct").ToDictionary(g => g.Key, g => Rate(g.ToList(), r => r.HitAt1)),
             rows)
         {
@@ -100,7 +100,7 @@ public sealed class EvalRunner(IQuestionAnswerer answerer, IPassageRetriever ret
                 relevance[i]) { MaxSim = c.MaxSim, Peakedness = c.Peakedness }).ToList())
         {
             UnseenTerms = ranked.Count == 0 ? 0 : ranked[0].UnseenQuestionTerms,
-            Tier = EvalTiers.Of(answer.Tier),
+            Tier = TierNames.Of(answer.Tier),
             ShownRight = !question.ShouldDecline && answer.Passages.Any(p => IsRelevant(question, p)),
             Confidence = answer.Confidence,
             Features = answer.Diagnostics?.Features,

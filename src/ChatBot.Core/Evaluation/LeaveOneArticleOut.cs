@@ -1,4 +1,5 @@
 using ChatBot.Core.Answers.Calibration;
+using ChatBot.Core.Answers;
 
 namespace ChatBot.Core.Evaluation;
 
@@ -33,7 +34,7 @@ public static class LeaveOneArticleOut
         UserMeasures.Count(samples.Select(s =>
         {
             var (topOne, topThree) = calibration.Estimate(s.Features);
-            var tier = topOne >= calibration.AnswerAt ? EvalTiers.Answered : topThree >= calibration.ClosestAt ? EvalTiers.Closest : EvalTiers.Declined;
-            return (!s.Answerable, tier, tier == EvalTiers.Answered ? s.TopOneRight : s.TopThreeRight, s.TopOneRight);
+            var tier = topOne >= calibration.AnswerAt ? TierNames.Answered : topThree >= calibration.ClosestAt ? TierNames.Closest : TierNames.Declined;
+            return (!s.Answerable, tier, tier == TierNames.Answered ? s.TopOneRight : s.TopThreeRight, s.TopOneRight);
         }));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBot.Core.Answers;
 
 namespace ChatBot.Core.Evaluation;
 
@@ -29,33 +30,18 @@ public sealed record UserMeasures(
             if (shouldDecline)
             {
                 offTopic++;
-                offDeclined += tier == EvalTiers.Declined ? 1 : 0;
-                offClosest += tier == EvalTiers.Closest ? 1 : 0;
-                offAnswered += tier == EvalTiers.Answered ? 1 : 0;
+                offDeclined += tier == TierNames.Declined ? 1 : 0;
+                offClosest += tier == TierNames.Closest ? 1 : 0;
+                offAnswered += tier == TierNames.Answered ? 1 : 0;
                 continue;
             }
 
             answerable++;
-            useful += tier != EvalTiers.Declined && shownRight ? 1 : 0;
-            wrong += tier == EvalTiers.Answered && !firstRight ? 1 : 0;
-            declines += tier == EvalTiers.Declined ? 1 : 0;
+            useful += tier != TierNames.Declined && shownRight ? 1 : 0;
+            wrong += tier == TierNames.Answered && !firstRight ? 1 : 0;
+            declines += tier == TierNames.Declined ? 1 : 0;
         }
 
         return new UserMeasures(answerable, useful, wrong, declines, offTopic, offDeclined, offClosest, offAnswered);
     }
-}
-
-/// <summary>The tier names of eval rows and <c>ask --json</c>.</summary>
-public static class EvalTiers
-{
-    public const string Answered = "answered";
-    public const string Closest = "closest";
-    public const string Declined = "declined";
-
-    public static string Of(Answers.AnswerTier tier) => tier switch
-    {
-        Answers.AnswerTier.Answered => Answered,
-        Answers.AnswerTier.Closest => Closest,
-        _ => Declined,
-    };
 }

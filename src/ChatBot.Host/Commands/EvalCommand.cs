@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Answers;
 using ChatBot.Core.Answers.Calibration;
 using ChatBot.Core.Evaluation;
 using ChatBot.Core.Ingestion;
@@ -150,9 +151,9 @@ internal static class EvalCommand
         }
 
         AnsiConsole.Write(table);
-        foreach (var row in summary.Rows.Where(r => r.ShouldDecline ? r.Tier != EvalTiers.Declined : !r.HitAt1))
+        foreach (var row in summary.Rows.Where(r => r.ShouldDecline ? r.Tier != TierNames.Declined : !r.HitAt1))
         {
-            var outcome = row.ShouldDecline ? $"off-topic, {row.Tier}" : row.Tier == EvalTiers.Declined ? "declined" : $"{row.Tier}: {row.TopArticle}#{row.TopPassage}{(row.ShownRight ? " (a right passage shown)" : string.Empty)}";
+            var outcome = row.ShouldDecline ? $"off-topic, {row.Tier}" : row.Tier == TierNames.Declined ? "declined" : $"{row.Tier}: {row.TopArticle}#{row.TopPassage}{(row.ShownRight ? " (a right passage shown)" : string.Empty)}";
             AnsiConsole.MarkupLine($"[yellow]miss[/] {Markup.Escape(row.Question)} — {Markup.Escape(outcome)}");
         }
     }

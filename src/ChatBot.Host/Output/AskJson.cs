@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatBot.Core.Answers;
-using ChatBot.Core.Evaluation;
 
 namespace ChatBot.Host.Output;
 
@@ -29,7 +28,7 @@ internal sealed record AskJson(
     public static AskJson From(Answer answer, string reply) => new(
         answer.Question,
         answer.Answered,
-        EvalTiers.Of(answer.Tier),
+        TierNames.Of(answer.Tier),
         answer.Confidence is { } confidence ? Math.Round(confidence, 4) : null,
         reply,
         answer.Passages.Select(p => new AskJsonPassage(
