@@ -72,6 +72,7 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
 
     private EmbedParts FixedParts(CitedPassage passage, bool closest)
     {
+        var label = closest ? ClosestLabel : AnsweredLabel;
         var article = passage.Article;
         var date = citations.FormatDate(article.Date);
         var link = DiscordText.WebLink(article.Url);
@@ -86,9 +87,8 @@ public sealed class AnswerMessageBuilder(CitationFormatter citations)
             Footer: new DiscordEmbedFooter(footer))
         {
             Color = closest ? ClosestColor : AnsweredColor,
-            Author = new DiscordEmbedAuthor(closest ? ClosestLabel : AnsweredLabel),
+            Author = new DiscordEmbedAuthor(label),
         };
-        var label = closest ? ClosestLabel : AnsweredLabel;
         var fixedLength = title.Length + SourceFieldName.Length + source.Length + footer.Length + label.Length;
         var (before, highlighted, after) = passage.SplitAtHighlight();
         var plain = DiscordText.EscapeMarkdown(passage.Text);

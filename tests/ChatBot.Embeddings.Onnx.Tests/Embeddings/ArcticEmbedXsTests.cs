@@ -15,11 +15,7 @@ public sealed class ArcticEmbedXsTests : IDisposable
 
     public ArcticEmbedXsTests()
     {
-        var manifest = PackagedModels.ArcticEmbedXs;
-        _generator = new OnnxEmbeddingGenerator(
-            OnnxSessions.Open(manifest.PathOf(manifest.ModelFile), intraOpThreads: 1),
-            new WordPieceTokenizerFactory().Create(manifest),
-            manifest);
+        _generator = PackagedModels.ArcticEmbedXsGenerator();
     }
 
     [Fact]

@@ -12,11 +12,7 @@ public sealed class TokenStatesTests : IDisposable
 
     public TokenStatesTests()
     {
-        var manifest = PackagedModels.ArcticEmbedXs;
-        _generator = new OnnxEmbeddingGenerator(
-            OnnxSessions.Open(manifest.PathOf(manifest.ModelFile), intraOpThreads: 1),
-            new WordPieceTokenizerFactory().Create(manifest),
-            manifest);
+        _generator = PackagedModels.ArcticEmbedXsGenerator();
     }
 
     [Fact]

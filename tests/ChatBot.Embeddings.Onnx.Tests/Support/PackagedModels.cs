@@ -1,4 +1,6 @@
+using ChatBot.Embeddings.Onnx.Embeddings;
 using ChatBot.Embeddings.Onnx.Models;
+using ChatBot.Embeddings.Onnx.Tokenization;
 using ChatBot.Testing;
 
 namespace ChatBot.Embeddings.Onnx.Tests.Support;
@@ -18,6 +20,16 @@ internal static class PackagedModels
 
     /// <summary>arctic-embed-xs with model.onnx and vocab.txt installed and verified, and its manifest beside them.</summary>
     public static ModelManifest ArcticEmbedXs => Arctic.Value;
+
+    /// <summary>A generator over <see cref="ArcticEmbedXs"/> as the bot runs it (one intra-op thread here); the caller disposes it.</summary>
+    public static OnnxEmbeddingGenerator ArcticEmbedXsGenerator()
+    {
+        var manifest = ArcticEmbedXs;
+        return new OnnxEmbeddingGenerator(
+            OnnxSessions.Open(manifest.PathOf(manifest.ModelFile), intraOpThreads: 1),
+            new WordPieceTokenizerFactory().Create(manifest),
+            manifest);
+    }
 
     /// <summary>The models folder <see cref="ArcticEmbedXs"/> is installed in (usable as Embeddings:ModelsPath).</summary>
     public static string ModelsPath => Path.GetDirectoryName(ArcticEmbedXs.Directory)!;
