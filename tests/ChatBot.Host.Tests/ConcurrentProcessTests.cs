@@ -30,8 +30,8 @@ public sealed class ConcurrentProcessTests : IDisposable
         Assert.Equal(0, (await host.RunAsync("ingest")).ExitCode);
 
         using var writer = host.Start("library", "add", _corpus.Path);
-        var writerOutput = Collect(writer);
-        await WaitForAsync(() => File.Exists(host.DatabasePath + ".ingest-owner") && Count(host, "SELECT count(*) FROM articles") > 5);
+        var writerOutput = ChildProcessWaits.CollectAsync(writer);
+        await ChildProcessWaits.UntilAsync(() => File.Exists(host.DatabasePath + ".ingest-owner") && Count(host, "SELECT count(*) FROM articles") > 5, TimeSpan.FromMinutes(2));
         var asks = Enumerable.Range(0, 2).Select(_ => host.RunAsync("ask", "Where is Nagato?")).ToList();
         var second = host.RunAsync("ingest");
 
@@ -64,8 +64,8 @@ public sealed class ConcurrentProcessTests : IDisposable
         host.Environment["Library__SeedsPath"] = _corpus.Path;
         using (var victim = host.Start("ingest"))
         {
-            _ = Collect(victim);
-            await WaitForAsync(() => Count(host, "SELECT count(*) FROM articles") > 20);
+            _ = ChildProcessWaits.CollectAsync(victim);
+            await ChildProcessWaits.UntilAsync(() => Count(host, "SELECT count(*) FROM articles") > 20, TimeSpan.FromMinutes(2));
             victim.Kill(entireProcessTree: true); // SIGKILL: no clean-up of any kind
             await victim.WaitForExitAsync();
         }
@@ -78,24 +78,6 @@ public sealed class ConcurrentProcessTests : IDisposable
         Assert.Equal(CorpusArticles, Count(host, "SELECT count(*) FROM articles"));
         Assert.Equal(expectedPassages, Count(host, "SELECT count(*) FROM passages"));
         Assert.Equal(0, Count(host, "SELECT count(*) FROM (SELECT article_id, ordinal FROM passages GROUP BY article_id, ordinal HAVING count(*) > 1)"));
-    }
-
-    private static async Task<(string Stdout, string Stderr)> Collect(Process process)
-    {
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        return (await stdout, await stderr);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the condition never held");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>A read-only look at the database while another process may be writing it; 0 before it exists.</summary>

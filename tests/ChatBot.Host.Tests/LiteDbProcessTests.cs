@@ -45,7 +45,7 @@ public sealed class LiteDbProcessTests(Xunit.Abstractions.ITestOutputHelper outp
         host.Environment["Telegram__Token"] = Token;
         host.Environment["Telegram__ApiBaseUrl"] = emulator.ApiUrl.ToString();
         using var run = host.Start("run");
-        var runOutput = Collect(run);
+        var runOutput = ChildProcessWaits.CollectAsync(run);
         try
         {
             await emulator.SayAsync("When did Putin and Abe meet in Antalya?");
@@ -91,8 +91,8 @@ public sealed class LiteDbProcessTests(Xunit.Abstractions.ITestOutputHelper outp
         var file = Path.Combine(host.WorkingDirectory, "data", "chatbot-litedb.db");
         using (var victim = host.Start("ingest"))
         {
-            _ = Collect(victim);
-            await WaitForAsync(() => Size(file) + Size(LiteDbDatabase.LogPath(file)) > 1_500_000);
+            _ = ChildProcessWaits.CollectAsync(victim);
+            await ChildProcessWaits.UntilAsync(() => Size(file) + Size(LiteDbDatabase.LogPath(file)) > 1_500_000, TimeSpan.FromMinutes(2));
             Signal(victim, "-KILL"); // no clean-up of any kind
             await victim.WaitForExitAsync();
         }
@@ -150,24 +150,6 @@ public sealed class LiteDbProcessTests(Xunit.Abstractions.ITestOutputHelper outp
         {
             using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
             kill.WaitForExit();
-        }
-    }
-
-    private static async Task<(string Stdout, string Stderr)> Collect(Process process)
-    {
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        return (await stdout, await stderr);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the condition never held");
-            await Task.Delay(20);
         }
     }
 }

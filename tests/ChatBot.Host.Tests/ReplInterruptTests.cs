@@ -19,17 +19,17 @@ public sealed class ReplInterruptTests
 
         await repl.StandardInput.WriteLineAsync("Where is Nagato?");
         await repl.StandardInput.FlushAsync();
-        await WaitForAsync(() => Output().Contains("Nagato", StringComparison.Ordinal));
+        await ChildProcessWaits.UntilAsync(() => Output().Contains("Nagato", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
 
         Interrupt(repl);
-        await WaitForAsync(() => Output().Contains("Ctrl+C again", StringComparison.Ordinal));
+        await ChildProcessWaits.UntilAsync(() => Output().Contains("Ctrl+C again", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
         Assert.False(repl.HasExited);
         await repl.StandardInput.WriteLineAsync(":help");
         await repl.StandardInput.FlushAsync();
-        await WaitForAsync(() => Output().Contains(":sources", StringComparison.Ordinal));
+        await ChildProcessWaits.UntilAsync(() => Output().Contains(":sources", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
 
         Interrupt(repl); // a line was entered since the last one: this one only clears again
-        await WaitForAsync(() => Output().Split("Ctrl+C again").Length == 3);
+        await ChildProcessWaits.UntilAsync(() => Output().Split("Ctrl+C again").Length == 3, TimeSpan.FromMinutes(1));
         Assert.False(repl.HasExited);
         Interrupt(repl);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -47,7 +47,7 @@ public sealed class ReplInterruptTests
         await repl.StandardInput.WriteLineAsync("Where is Nagato?");
         await repl.StandardInput.FlushAsync();
         // The owner note is written once the first sync has read the folder list (and found no library file to import).
-        await WaitForAsync(() => File.Exists(host.DatabasePath + ".ingest-owner"));
+        await ChildProcessWaits.UntilAsync(() => File.Exists(host.DatabasePath + ".ingest-owner"), TimeSpan.FromMinutes(1));
         Directory.CreateDirectory(Path.Combine(host.WorkingDirectory, "data"));
         await File.WriteAllTextAsync(Path.Combine(host.WorkingDirectory, "data", "library.json"), "{ \"Folders\": [ ");
         await repl.StandardInput.WriteLineAsync(":reload");
@@ -89,15 +89,5 @@ public sealed class ReplInterruptTests
     {
         using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the condition never held");
-            await Task.Delay(20);
-        }
     }
 }
